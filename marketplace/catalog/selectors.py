@@ -1,0 +1,80 @@
+"""Reads of the catalog, with what shoppers may see decided in one place."""
+
+from django.db.models import Exists, F, FilteredRelation, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from marketplace.catalog.models import (
+    Category,
+    Collection,
+    Product,
+    ProductVariant,
+    ProductVariantChannelListing,
+    Stock,
+)
+from marketplace.channels.models import Channel
+from vendors.models import BoothStatus
+
+
+def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet[Product]:
+    """Products a shopper may see in `channel`: published (now), of an open booth.
+
+    With `in_listings`, products hidden from lists (but reachable by their link) are left out.
+    Each product carries its channel listing's price range and dates as annotations.
+    """
+    now = timezone.now()
+    products = (
+        Product.objects.annotate(
+            listing=FilteredRelation("channel_listings", condition=Q(channel_listings__channel=channel))
+        )
+        .filter(
+            listing__is_published=True,
+            vendor__status=BoothStatus.APPROVED,
+        )
+        .filter(Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
+        .annotate(
+            price_min=F("listing__price_min_amount"),
+            price_max=F("listing__price_max_amount"),
+            published_at=F("listing__published_at"),
+            available_for_purchase_at=F("listing__available_for_purchase_at"),
+        )
+        .select_related("vendor", "category", "product_type")
+    )
+    if in_listings:
+        products = products.filter(listing__visible_in_listings=True)
+    return products
+
+
+def products_in_stock(products: QuerySet[Product], in_stock: bool = True) -> QuerySet[Product]:
+    has_stock = Exists(
+        Stock.objects.filter(
+            variant__product=OuterRef("pk"), quantity__gt=F("quantity_allocated")
+        )
+    )
+    return products.filter(has_stock if in_stock else ~has_stock)
+
+
+def visible_variants(channel: Channel) -> QuerySet[ProductVariant]:
+    """Variants with a price in `channel` whose product is visible there."""
+    priced = ProductVariantChannelListing.objects.filter(variant=OuterRef("pk"), channel=channel)
+    return ProductVariant.objects.filter(
+        Exists(priced), product__in=visible_products(channel).values("pk")
+    )
+
+
+def is_available_for_purchase(product: Product) -> bool:
+    """Sale has started in the product's channel (needs `visible_products` annotations)."""
+    start = getattr(product, "available_for_purchase_at", None)
+    return start is not None and start <= timezone.now()
+
+
+def visible_collections(channel: Channel) -> QuerySet[Collection]:
+    now = timezone.now()
+    return Collection.objects.filter(
+        channel_listings__channel=channel, channel_listings__is_published=True
+    ).filter(
+        Q(channel_listings__published_at__isnull=True) | Q(channel_listings__published_at__lte=now)
+    )
+
+
+def categories() -> QuerySet[Category]:
+    return Category.objects.all()

@@ -1,0 +1,13 @@
+"""Domain errors: raised by services, turned into `errors { field message code }` by the API."""
+
+from enum import StrEnum
+
+
+class DomainError(Exception):
+    """An error a user can act on. `message` is already translated; `code` is a stable enum value."""
+
+    def __init__(self, message: str, *, code: StrEnum | str, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = str(code)
+        self.field = field

@@ -1,0 +1,55 @@
+"""Load related rows for a whole list at once, the first time one item of the list asks.
+
+The list resolvers tag every object they return with `_batch` (the list itself). When a field of one
+object needs a relation, `batch_related` prefetches that relation for every object of the batch in
+a single query, so a page of 100 products costs the same number of queries as a page of 5.
+"""
+
+from collections.abc import Iterable, Sequence
+
+from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
+
+
+def tag_batch(objects: Sequence[Model], **context) -> Sequence[Model]:
+    """Mark `objects` as one batch and give each the request context (e.g. `channel`)."""
+    for obj in objects:
+        obj._batch = objects
+        for key, value in context.items():
+            setattr(obj, f"_{key}", value)
+    return objects
+
+
+def batch_of(obj: Model) -> Sequence[Model]:
+    return getattr(obj, "_batch", None) or [obj]
+
+
+def batch_related(
+    obj: Model, lookup: str, *, queryset: QuerySet | None = None, to_attr: str | None = None
+) -> list:
+    """Return `obj.<lookup>` as a list, prefetched for obj's whole batch on first use.
+
+    The related objects of the whole batch become one batch themselves (and inherit the channel),
+    so that their own relations are loaded together as well.
+    """
+    cache_name = to_attr or lookup
+    if not _is_cached(obj, cache_name):
+        batch = [item for item in batch_of(obj) if not _is_cached(item, cache_name)]
+        prefetch = Prefetch(lookup, queryset=queryset, to_attr=to_attr)
+        prefetch_related_objects(batch, prefetch)
+        related: list[Model] = []
+        for item in batch:
+            related.extend(_cached(item, cache_name))
+        tag_batch(related, channel=getattr(obj, "_channel", None))
+    return list(_cached(obj, cache_name))
+
+
+def _is_cached(obj: Model, name: str) -> bool:
+    if name in getattr(obj, "__dict__", {}):
+        return True
+    return name in getattr(obj, "_prefetched_objects_cache", {})
+
+
+def _cached(obj: Model, name: str) -> Iterable[Model]:
+    if name in obj.__dict__:
+        return obj.__dict__[name]
+    return obj._prefetched_objects_cache[name]

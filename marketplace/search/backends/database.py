@@ -1,0 +1,80 @@
+"""Search in the database itself: the default, with nothing else to run.
+
+Both backends search the folded texts that `index_products` stores on each product, so "mat ong"
+finds "Mật ong" and "dak lak" finds "Đắk Lắk". The folding is done in Python rather than with
+PostgreSQL's `unaccent`, which knows only precomposed letters: text typed in decomposed form
+(common from some phones) would otherwise not match.
+
+- PostgreSQL: full-text search over the folded texts (name weighted above the rest), every term
+  matched as a word prefix, ranked by `ts_rank`.
+- SQLite: every term must begin a word of the folded texts; a term in the name counts more.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection
+from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Cast
+
+from marketplace.core.text import search_terms
+from marketplace.search.backends.base import SearchBackend
+from marketplace.search.documents import product_search_texts
+
+
+class DatabaseSearchBackend(SearchBackend):
+    def index_products(self, products: Iterable) -> None:
+        from marketplace.catalog.models import Product
+
+        ids = [product.pk for product in products]
+        rows = (
+            Product.objects.filter(pk__in=ids)
+            .select_related("category", "vendor")
+            .prefetch_related("translations", "variants", "attribute_values__value")
+        )
+        changed = []
+        for product in rows:
+            product.search_name, product.search_document = product_search_texts(product)
+            changed.append(product)
+        Product.objects.bulk_update(changed, ["search_name", "search_document"], batch_size=500)
+
+    def search_products(self, queryset: QuerySet, query: str) -> QuerySet:
+        terms = search_terms(query)
+        if not terms:
+            return queryset.annotate(search_rank=Value(0.0, output_field=FloatField()))
+        if connection.vendor == "postgresql":
+            return self._search_postgresql(queryset, terms)
+        return self._search_portable(queryset, terms)
+
+    def _search_postgresql(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+
+        vector = SearchVector("search_name", weight="A", config="simple") + SearchVector(
+            "search_document", weight="B", config="simple"
+        )
+        # Terms are folded to [0-9a-z] only, so they are safe inside a raw tsquery.
+        tsquery = SearchQuery(
+            " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
+        )
+        return queryset.annotate(search_vector=vector).filter(search_vector=tsquery).annotate(
+            search_rank=SearchRank(F("search_vector"), tsquery)
+        )
+
+    def _search_portable(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
+        rank = Value(0)
+        for term in terms:
+            prefix = f" {term}"
+            queryset = queryset.filter(
+                Q(search_name__contains=prefix) | Q(search_document__contains=prefix)
+            )
+            rank = rank + Case(
+                When(search_name__contains=f" {term} ", then=Value(4)),
+                When(search_name__contains=prefix, then=Value(3)),
+                When(search_document__contains=f" {term} ", then=Value(2)),
+                default=Value(1),
+                output_field=IntegerField(),
+            )
+        phrase = " " + " ".join(terms) + " "
+        rank = rank + Case(
+            When(search_name__contains=phrase, then=Value(5)), default=Value(0)
+        )
+        return queryset.annotate(search_rank=Cast(rank, FloatField()))

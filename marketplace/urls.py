@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve
+
+from marketplace.catalog.views import thumbnail_view
+from marketplace.graphql.views import MarketplaceGraphQLView
+
+urlpatterns = [
+    path("graphql/", csrf_exempt(MarketplaceGraphQLView.as_view(graphiql=True)), name="api"),
+    path(
+        "thumbnail/<str:instance_id>/<int:size>/<str:fmt>/", thumbnail_view, name="thumbnail"
+    ),
+    path("admin/", admin.site.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("storefront_theme.urls")),
+]
+
+if settings.SERVE_MEDIA:
+    urlpatterns.append(
+        re_path(
+            r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    )
