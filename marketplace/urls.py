@@ -9,9 +9,7 @@ from marketplace.graphql.views import MarketplaceGraphQLView
 
 urlpatterns = [
     path("graphql/", csrf_exempt(MarketplaceGraphQLView.as_view(graphiql=True)), name="api"),
-    path(
-        "thumbnail/<str:instance_id>/<int:size>/<str:fmt>/", thumbnail_view, name="thumbnail"
-    ),
+    path("thumbnail/<str:instance_id>/<int:size>/<str:fmt>/", thumbnail_view, name="thumbnail"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("storefront_theme.urls")),

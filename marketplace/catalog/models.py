@@ -1,4 +1,5 @@
-"""The catalog: categories, collections, product types, products, variants, stock, media, attributes.
+"""The catalog: categories, collections, product types, products, variants, stock, media and
+attributes.
 
 Texts are stored in Vietnamese (the default language) with translations per language. Prices are
 whole dong (VND has no minor unit) and live on the per-channel listings.
@@ -96,9 +97,7 @@ class AttributeTranslation(Translation):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(
-                fields=["attribute", "language_code"], name="uniq_attribute_tr"
-            )
+            models.UniqueConstraint(fields=["attribute", "language_code"], name="uniq_attribute_tr")
         ]
 
 
@@ -144,9 +143,7 @@ class Product(SeoFields):
     vendor = models.ForeignKey(
         "vendors.Booth", related_name="products", on_delete=models.PROTECT, verbose_name=_("booth")
     )
-    product_type = models.ForeignKey(
-        ProductType, related_name="products", on_delete=models.PROTECT
-    )
+    product_type = models.ForeignKey(ProductType, related_name="products", on_delete=models.PROTECT)
     category = models.ForeignKey(
         Category, related_name="products", null=True, blank=True, on_delete=models.SET_NULL
     )
@@ -185,9 +182,7 @@ class ProductTranslation(SeoFields, Translation):
 
 
 class AssignedProductAttributeValue(models.Model):
-    product = models.ForeignKey(
-        Product, related_name="attribute_values", on_delete=models.CASCADE
-    )
+    product = models.ForeignKey(Product, related_name="attribute_values", on_delete=models.CASCADE)
     value = models.ForeignKey(AttributeValue, related_name="+", on_delete=models.CASCADE)
     sort_order = models.IntegerField(default=0)
 
@@ -406,7 +401,9 @@ class CollectionProduct(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["collection", "product"], name="uniq_collection_product")
+            models.UniqueConstraint(
+                fields=["collection", "product"], name="uniq_collection_product"
+            )
         ]
 
 

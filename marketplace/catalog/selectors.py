@@ -24,7 +24,9 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
     now = timezone.now()
     products = (
         Product.objects.annotate(
-            listing=FilteredRelation("channel_listings", condition=Q(channel_listings__channel=channel))
+            listing=FilteredRelation(
+                "channel_listings", condition=Q(channel_listings__channel=channel)
+            )
         )
         .filter(
             listing__is_published=True,
@@ -46,9 +48,7 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
 
 def products_in_stock(products: QuerySet[Product], in_stock: bool = True) -> QuerySet[Product]:
     has_stock = Exists(
-        Stock.objects.filter(
-            variant__product=OuterRef("pk"), quantity__gt=F("quantity_allocated")
-        )
+        Stock.objects.filter(variant__product=OuterRef("pk"), quantity__gt=F("quantity_allocated"))
     )
     return products.filter(has_stock if in_stock else ~has_stock)
 

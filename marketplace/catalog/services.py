@@ -193,7 +193,8 @@ def add_product_media(*, product: Product, image: bytes, alt: str = "") -> Produ
 @transaction.atomic
 def create_attribute_value(*, attribute: Attribute, name: str, **fields) -> AttributeValue:
     value, _ = AttributeValue.objects.get_or_create(
-        attribute=attribute, slug=fields.pop("slug", None) or slugify(name) or name,
+        attribute=attribute,
+        slug=fields.pop("slug", None) or slugify(name) or name,
         defaults={"name": name, **fields},
     )
     return value

@@ -30,4 +30,3 @@ def thumbnail_view(request, instance_id: str, size: int, fmt: str):
         raise Http404
     thumbnail = make_thumbnail(owner, image_field, size, fmt)
     return HttpResponseRedirect(thumbnail.image.url)
-

@@ -4,7 +4,7 @@ from enum import StrEnum
 
 
 class DomainError(Exception):
-    """An error a user can act on. `message` is already translated; `code` is a stable enum value."""
+    """An error a user can act on: `message` is translated, `code` a stable enum value."""
 
     def __init__(self, message: str, *, code: StrEnum | str, field: str | None = None):
         super().__init__(message)

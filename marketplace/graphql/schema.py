@@ -1,8 +1,33 @@
+"""The API schema: the domain packages' queries and mutations assembled in one place."""
+
 import graphene
 
+from marketplace.catalog.graphql.attributes import (
+    AssignedBooleanAttribute,
+    AssignedFileAttribute,
+    AssignedMultiChoiceAttribute,
+    AssignedNumericAttribute,
+    AssignedPlainTextAttribute,
+    AssignedSingleChoiceAttribute,
+)
+from marketplace.catalog.graphql.schema import CatalogQueries
+from marketplace.channels.graphql import ChannelQueries
+from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
 
-class Query(graphene.ObjectType):
-    hello = graphene.String()
+
+class Query(CatalogQueries, ChannelQueries, ContentQueries, graphene.ObjectType):
+    pass
 
 
-schema = graphene.Schema(query=Query)
+schema = graphene.Schema(
+    query=Query,
+    types=[
+        AssignedPlainTextAttribute,
+        AssignedBooleanAttribute,
+        AssignedNumericAttribute,
+        AssignedSingleChoiceAttribute,
+        AssignedMultiChoiceAttribute,
+        AssignedFileAttribute,
+        *EXTRA_TYPES,
+    ],
+)

@@ -1,5 +1,96 @@
-from graphene_django.views import GraphQLView
+"""The GraphQL endpoint: POST for clients, GraphiQL in a browser.
+
+Parsed and validated documents are kept per query text, so a storefront sending the same queries
+pays for parsing once. Unexpected errors are reported as "Internal Server Error" only: an exception
+text could carry personal data, so neither the response nor the log repeats it.
+"""
+
+import logging
+from functools import lru_cache
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from graphene_django.views import GraphQLView, HttpError
+from graphql import ExecutionResult, GraphQLError, execute, get_operation_ast, parse, validate
+from graphql.language import OperationType
+
+from marketplace.core.errors import DomainError
+from marketplace.graphql.core.validation import query_limit_errors
+
+logger = logging.getLogger("marketplace.graphql")
+
+
+@lru_cache(maxsize=512)
+def _parse_and_validate(schema, query: str):
+    try:
+        document = parse(query)
+    except GraphQLError as error:
+        return None, [error]
+    return document, validate(schema, document)
 
 
 class MarketplaceGraphQLView(GraphQLView):
-    pass
+    def execute_graphql_request(
+        self, request, data, query, variables, operation_name, show_graphiql=False
+    ):
+        if not query:
+            if show_graphiql:
+                return None
+            raise HttpError(HttpResponseBadRequest("Must provide query string."))
+        if len(query) > settings.GRAPHQL_MAX_QUERY_LENGTH:
+            return ExecutionResult(errors=[GraphQLError("The query is too long.")])
+        if variables is not None and not isinstance(variables, dict):
+            return ExecutionResult(errors=[GraphQLError("Variables must be a JSON object.")])
+        schema = self.schema.graphql_schema
+        document, errors = _parse_and_validate(schema, query)
+        if errors:
+            return ExecutionResult(errors=errors)
+        operation = get_operation_ast(document, operation_name)
+        if operation is None:
+            return ExecutionResult(errors=[GraphQLError("Unknown or ambiguous operation name.")])
+        if request.method.lower() == "get" and operation.operation != OperationType.QUERY:
+            if show_graphiql:
+                return None
+            raise HttpError(
+                HttpResponseNotAllowed(["POST"], "Mutations are accepted only in POST requests.")
+            )
+        limit_errors = query_limit_errors(document, operation_name, variables)
+        if limit_errors:
+            return ExecutionResult(errors=limit_errors)
+        options = {
+            "root_value": self.get_root_value(request),
+            "context_value": self.get_context(request),
+            "variable_values": variables,
+            "operation_name": operation_name,
+            "middleware": self.get_middleware(request),
+        }
+        if operation.operation == OperationType.MUTATION:
+            with transaction.atomic():
+                result = execute(schema, document, **options)
+                if result.errors:
+                    transaction.set_rollback(True)
+                return result
+        return execute(schema, document, **options)
+
+    @staticmethod
+    def format_error(error):
+        if isinstance(error, GraphQLError):
+            original = error.original_error
+            if original is None or isinstance(original, GraphQLError | DomainError):
+                formatted = error.formatted
+                if isinstance(original, DomainError):
+                    formatted["extensions"] = {"code": original.code}
+                return formatted
+            logger.error(
+                "Unexpected %s while resolving %s",
+                type(original).__name__,
+                ".".join(str(part) for part in error.path or ()),
+            )
+            return {
+                "message": "Internal Server Error",
+                "locations": error.formatted.get("locations"),
+                "path": error.path,
+                "extensions": {"code": "INTERNAL_ERROR"},
+            }
+        return {"message": str(error)}

@@ -7,6 +7,7 @@ a single query, so a page of 100 products costs the same number of queries as a 
 
 from collections.abc import Iterable, Sequence
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, Prefetch, QuerySet, prefetch_related_objects
 
 
@@ -53,3 +54,26 @@ def _cached(obj: Model, name: str) -> Iterable[Model]:
     if name in obj.__dict__:
         return obj.__dict__[name]
     return obj._prefetched_objects_cache[name]
+
+
+def batch_related_one(obj: Model, field: str) -> Model | None:
+    """Return `obj.<field>` (a foreign key), loaded for obj's whole batch at once.
+
+    The targets of the whole batch become one batch, carrying obj's channel.
+    """
+    marker = f"_batched_{field}"
+    if not getattr(obj, marker, False):
+        batch = batch_of(obj)
+        prefetch_related_objects(list(batch), field)
+        targets = [target for item in batch if (target := _related_one(item, field)) is not None]
+        tag_batch(targets, channel=getattr(obj, "_channel", None))
+        for item in batch:
+            setattr(item, marker, True)
+    return _related_one(obj, field)
+
+
+def _related_one(obj: Model, field: str) -> Model | None:
+    try:
+        return getattr(obj, field)
+    except ObjectDoesNotExist:  # a reverse one-to-one with no row
+        return None

@@ -125,7 +125,9 @@ def paginate(
         rows = rows[: max(stop - start, 0)]
         begin = start
         has_previous = start > 0
-    tag_batch(rows, **batch_context)
+    if not is_list:
+        # A list was sliced out of rows already loaded (and batched) together: keep that batch.
+        tag_batch(rows, **batch_context)
 
     edge_type = connection_type.Edge
     edges = [edge_type(node=row, cursor=_encode_cursor(begin + i)) for i, row in enumerate(rows)]

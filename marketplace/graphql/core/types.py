@@ -175,6 +175,6 @@ class DateTimeRangeInput(graphene.InputObjectType):
 
 
 def language_code(enum_value) -> str:
-    """"EN" / LanguageCodeEnum.EN -> "en"; "PT_BR" -> "pt-br"."""
+    """ "EN" / LanguageCodeEnum.EN -> "en"; "PT_BR" -> "pt-br"."""
     value = getattr(enum_value, "value", enum_value) or ""
     return str(value).replace("_", "-").lower()

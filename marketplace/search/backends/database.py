@@ -55,8 +55,10 @@ class DatabaseSearchBackend(SearchBackend):
         tsquery = SearchQuery(
             " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
         )
-        return queryset.annotate(search_vector=vector).filter(search_vector=tsquery).annotate(
-            search_rank=SearchRank(F("search_vector"), tsquery)
+        return (
+            queryset.annotate(search_vector=vector)
+            .filter(search_vector=tsquery)
+            .annotate(search_rank=SearchRank(F("search_vector"), tsquery))
         )
 
     def _search_portable(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
@@ -74,7 +76,5 @@ class DatabaseSearchBackend(SearchBackend):
                 output_field=IntegerField(),
             )
         phrase = " " + " ".join(terms) + " "
-        rank = rank + Case(
-            When(search_name__contains=phrase, then=Value(5)), default=Value(0)
-        )
+        rank = rank + Case(When(search_name__contains=phrase, then=Value(5)), default=Value(0))
         return queryset.annotate(search_rank=Cast(rank, FloatField()))
