@@ -198,3 +198,11 @@ def create_attribute_value(*, attribute: Attribute, name: str, **fields) -> Attr
         defaults={"name": name, **fields},
     )
     return value
+
+
+def refresh_derived_data(products: Iterable[Product]) -> None:
+    """Bring price ranges and the search index up to date after edits made outside the services
+    (the staff admin edits rows directly)."""
+    products = list(products)
+    update_price_ranges(products)
+    get_search_backend().index_products(products)
