@@ -1,6 +1,7 @@
 """Staff screens load and keep derived catalog data in step."""
 
 import json
+
 import pytest
 from django.urls import reverse
 
@@ -57,7 +58,7 @@ def test_product_edit_in_admin_refreshes_price_range_and_search(staff_client):
         for field in ("TOTAL_FORMS", "INITIAL_FORMS", "MIN_NUM_FORMS", "MAX_NUM_FORMS"):
             data[f"{prefix}-{field}"] = management[field].value()
         for index, inline_form in enumerate(formset.formset.forms):
-            for name, field in inline_form.fields.items():
+            for name in inline_form.fields:
                 value = inline_form[name].value()
                 if value is not None and name != "image":
                     data[f"{prefix}-{index}-{name}"] = value
