@@ -41,3 +41,28 @@ class Booth(models.Model):
     @property
     def is_open(self) -> bool:
         return self.status == BoothStatus.APPROVED
+
+
+class BoothRole(models.TextChoices):
+    OWNER = "owner", _("Owner")
+    MANAGER = "manager", _("Manager")
+    MEMBER = "member", _("Member")
+
+
+class BoothMember(models.Model):
+    """A user's role in a booth. A user may belong to several booths."""
+
+    booth = models.ForeignKey(Booth, related_name="memberships", on_delete=models.CASCADE)
+    user = models.ForeignKey(
+        "accounts.User", related_name="booth_memberships", on_delete=models.CASCADE
+    )
+    role = models.CharField(_("role"), max_length=16, choices=BoothRole.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booth member")
+        verbose_name_plural = _("booth members")
+        constraints = [models.UniqueConstraint(fields=["booth", "user"], name="uniq_booth_member")]
+
+    def __str__(self) -> str:
+        return f"{self.booth} · {self.get_role_display()}"

@@ -40,3 +40,28 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def __str__(self) -> str:
         return self.email
+
+
+class StaffPermissions(models.Model):
+    """Holds the staff permissions of the marketplace (no table): Saleor's, and ours.
+
+    Staff get them through Django groups or directly; `marketplace.core.permissions` reads them.
+    """
+
+    class Meta:
+        managed = False
+        default_permissions = ()
+        permissions = [
+            ("manage_products", _("Manage products of any booth")),
+            ("manage_orders", _("Manage orders")),
+            ("manage_users", _("Manage customers")),
+            ("manage_staff", _("Manage staff")),
+            ("manage_channels", _("Manage channels")),
+            ("manage_pages", _("Manage pages")),
+            ("manage_menus", _("Manage menus")),
+            ("manage_translations", _("Manage translations")),
+            ("manage_vendors", _("Approve and manage booths")),
+            ("verify_certificates", _("Verify OCOP, VietGAP and organic certificates")),
+            ("curate_content", _("Curate featured booths and campaigns")),
+            ("view_producer_identity", _("Read producers' private identity (audited)")),
+        ]

@@ -19,8 +19,19 @@ class Query(CatalogQueries, ChannelQueries, ContentQueries, graphene.ObjectType)
     pass
 
 
+# Each domain adds its mutations class here (one line each).
+MUTATIONS: list[type] = []
+
+
+def _mutation_type():
+    if not MUTATIONS:
+        return None
+    return type("Mutation", (*MUTATIONS, graphene.ObjectType), {})
+
+
 schema = graphene.Schema(
     query=Query,
+    mutation=_mutation_type(),
     types=[
         AssignedPlainTextAttribute,
         AssignedBooleanAttribute,
