@@ -45,7 +45,7 @@ def test_site_speaks_vietnamese_first_and_english_too() -> None:
 
 
 def test_console_script_lists_the_serve_command() -> None:
-    result = subprocess.run(  # noqa: S603 - a fixed command line
+    result = subprocess.run(
         [MARKETPLACE_SCRIPT, "--help"],
         env={**os.environ, "SECRET_KEY": "a-long-random-value"},
         capture_output=True,
