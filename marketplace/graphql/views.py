@@ -5,6 +5,7 @@ pays for parsing once. Unexpected errors are reported as "Internal Server Error"
 text could carry personal data, so neither the response nor the log repeats it.
 """
 
+import json
 import logging
 from functools import lru_cache
 
@@ -21,6 +22,37 @@ from marketplace.graphql.core.validation import query_limit_errors
 logger = logging.getLogger("marketplace.graphql")
 
 
+def parse_multipart_request(request) -> dict:
+    """Files uploaded by the GraphQL multipart request spec: `operations` holds the query with
+    nulls where files go, `map` says which form file goes to which variable path."""
+    try:
+        operations = json.loads(request.POST.get("operations", ""))
+        mapping = json.loads(request.POST.get("map", "{}"))
+    except json.JSONDecodeError as error:
+        raise HttpError(HttpResponseBadRequest("Invalid multipart request: bad JSON.")) from error
+    if not isinstance(operations, dict) or not isinstance(mapping, dict):
+        raise HttpError(HttpResponseBadRequest("Invalid multipart request."))
+    for key, paths in mapping.items():
+        upload = request.FILES.get(key)
+        if upload is None or not isinstance(paths, list):
+            raise HttpError(HttpResponseBadRequest(f"Invalid multipart request: no file {key}."))
+        for path in paths:
+            _place_file(operations, str(path).split("."), upload)
+    return operations
+
+
+def _place_file(target, path: list[str], upload) -> None:
+    *parents, last = path
+    for part in parents:
+        target = target[int(part)] if isinstance(target, list) else target.get(part)
+        if target is None:
+            raise HttpError(HttpResponseBadRequest("Invalid multipart request: bad map path."))
+    if isinstance(target, list):
+        target[int(last)] = upload
+    else:
+        target[last] = upload
+
+
 @lru_cache(maxsize=512)
 def _parse_and_validate(schema, query: str):
     try:
@@ -31,6 +63,11 @@ def _parse_and_validate(schema, query: str):
 
 
 class MarketplaceGraphQLView(GraphQLView):
+    def parse_body(self, request):
+        if self.get_content_type(request) == "multipart/form-data":
+            return parse_multipart_request(request)
+        return super().parse_body(request)
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
