@@ -47,7 +47,11 @@ def test_site_speaks_vietnamese_first_and_english_too() -> None:
 def test_console_script_lists_the_serve_command() -> None:
     result = subprocess.run(
         [MARKETPLACE_SCRIPT, "--help"],
-        env={**os.environ, "SECRET_KEY": "a-long-random-value"},
+        env={
+            **os.environ,
+            "SECRET_KEY": "a-long-random-value",
+            "DJANGO_SETTINGS_MODULE": "marketplace.settings",
+        },
         capture_output=True,
         text=True,
         timeout=60,
