@@ -13,6 +13,8 @@ from marketplace.catalog.models import (
     ProductType,
 )
 from marketplace.channels.models import Channel
+from marketplace.core.permissions import SYSTEM
+from vendors import services as vendor_services
 from vendors.models import Booth, BoothStatus
 
 _sequence = count(1)
@@ -25,10 +27,26 @@ def channel(slug: str = "default-channel") -> Channel:
     return found
 
 
-def booth(name: str | None = None, *, province: str = "gia_lai", status=BoothStatus.APPROVED):
+def booth(
+    name: str | None = None, *, province: str = "gia_lai", status=BoothStatus.APPROVED, **fields
+) -> Booth:
+    """A booth created and taken to `status` through the booth services."""
     number = next(_sequence)
     name = name or f"Tổ hợp tác số {number}"
-    return Booth.objects.create(name=name, slug=f"booth-{number}", province=province, status=status)
+    created = vendor_services.create_booth(
+        actor=SYSTEM, name=name, slug=f"booth-{number}", province=province, **fields
+    )
+    path = {
+        BoothStatus.APPLIED: [],
+        BoothStatus.APPROVED: [BoothStatus.APPROVED],
+        BoothStatus.SUSPENDED: [BoothStatus.APPROVED, BoothStatus.SUSPENDED],
+        BoothStatus.CLOSED: [BoothStatus.CLOSED],
+    }[status]
+    for step in path:
+        created = vendor_services.change_booth_status(
+            actor=SYSTEM, booth=created, to_status=step, reason="Test set-up"
+        )
+    return created
 
 
 def product_type(slug: str = "food") -> ProductType:

@@ -351,6 +351,9 @@ class Thumbnail(models.Model):
     collection = models.ForeignKey(
         "Collection", related_name="thumbnails", null=True, blank=True, on_delete=models.CASCADE
     )
+    booth = models.ForeignKey(
+        "vendors.Booth", related_name="thumbnails", null=True, blank=True, on_delete=models.CASCADE
+    )
     size = models.PositiveIntegerField()
     format = models.CharField(max_length=16, choices=ThumbnailFormat.choices)
     image = models.ImageField(upload_to="thumbnails")
@@ -366,6 +369,7 @@ class Thumbnail(models.Model):
             models.UniqueConstraint(
                 fields=["collection", "size", "format"], name="uniq_collection_thumbnail"
             ),
+            models.UniqueConstraint(fields=["booth", "size", "format"], name="uniq_booth_thumbnail"),
         ]
 
 

@@ -13,7 +13,14 @@ from marketplace.core.ids import to_global_id
 THUMBNAIL_SIZES = (32, 64, 128, 256, 512, 1024, 2048, 4096)
 DEFAULT_SIZE = 4096
 PIL_FORMATS = {"webp": "WEBP", "avif": "AVIF", "original": None}
-OWNER_FIELDS = {"ProductMedia": "product_media", "Category": "category", "Collection": "collection"}
+# Booths are called vendors in the API.
+GRAPHQL_TYPE_NAMES = {"Booth": "Vendor"}
+OWNER_FIELDS = {
+    "ProductMedia": "product_media",
+    "Category": "category",
+    "Collection": "collection",
+    "Booth": "booth",
+}
 
 
 def closest_size(size: int | None) -> int:
@@ -31,7 +38,7 @@ def thumbnail_url(owner, image_field, size: int | None, fmt: str, request, thumb
     for thumbnail in thumbnails:
         if thumbnail.size == size and thumbnail.format == fmt:
             return request.build_absolute_uri(thumbnail.image.url)
-    type_name = type(owner).__name__
+    type_name = GRAPHQL_TYPE_NAMES.get(type(owner).__name__, type(owner).__name__)
     path = reverse(
         "thumbnail",
         kwargs={"instance_id": to_global_id(type_name, owner.pk), "size": size, "fmt": fmt},

@@ -4,12 +4,14 @@ from django.views.decorators.http import require_GET
 
 from marketplace.catalog.models import Category, Collection, ProductMedia
 from marketplace.catalog.thumbnails import PIL_FORMATS, THUMBNAIL_SIZES, make_thumbnail
+from vendors.models import Booth
 from marketplace.core.ids import InvalidGlobalId, from_global_id, parse_global_id
 
 IMAGE_OWNERS = {
     "ProductMedia": (ProductMedia, "image"),
     "Category": (Category, "background_image"),
     "Collection": (Collection, "background_image"),
+    "Vendor": (Booth, "logo"),
 }
 
 

@@ -102,6 +102,27 @@ class NotAllowed(DomainError):
         )
 
 
+class _System:
+    """The operator's own tools (demo loader, command-line import, migrations): trusted callers
+    with no account. Passed explicitly as `actor=SYSTEM`, never derived from a request."""
+
+    is_authenticated = True
+    is_active = True
+    is_staff = True
+    pk = None
+    email = ""
+    language_code = "vi"
+
+    def has_perm(self, permission: str) -> bool:
+        return True
+
+    def __repr__(self) -> str:
+        return "SYSTEM"
+
+
+SYSTEM = _System()
+
+
 def has_staff_permission(user, permission: Permission) -> bool:
     if not (user and user.is_authenticated and user.is_active and user.is_staff):
         return False

@@ -13,14 +13,15 @@ from marketplace.catalog.graphql.attributes import (
 from marketplace.catalog.graphql.schema import CatalogQueries
 from marketplace.channels.graphql import ChannelQueries
 from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
+from vendors.graphql import VendorMutations, VendorQueries
 
 
-class Query(CatalogQueries, ChannelQueries, ContentQueries, graphene.ObjectType):
+class Query(CatalogQueries, ChannelQueries, ContentQueries, VendorQueries, graphene.ObjectType):
     pass
 
 
 # Each domain adds its mutations class here (one line each).
-MUTATIONS: list[type] = []
+MUTATIONS: list[type] = [VendorMutations]
 
 
 def _mutation_type():
