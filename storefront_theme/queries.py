@@ -6,7 +6,6 @@ Texts in the shopper's language come as a prefetched list, `TRANSLATIONS` on eac
 at most the one translation for the active language (read it with `translated`).
 """
 
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -34,6 +33,7 @@ from marketplace.channels.models import Channel
 from marketplace.channels.selectors import ChannelNotFound, get_channel
 from marketplace.content.models import Page, PageTranslation
 from marketplace.content.selectors import published_pages
+from marketplace.core.text import vietnamese_sort_key
 from marketplace.search import get_search_backend
 
 TRANSLATIONS = "active_translations"
@@ -52,26 +52,6 @@ def translated(obj, field_name: str):
         if value:
             return value
     return getattr(obj, field_name, "")
-
-
-# Marks that make a letter of its own in the Vietnamese alphabet (ă â ê ô ơ ư), in its order.
-_LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
-
-
-def alphabetical(text: str) -> tuple:
-    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones ignored.
-
-    Plain code-point order would put every name starting with "Đ" after "Z".
-    """
-    letters: list[tuple[str, int]] = []
-    for char in unicodedata.normalize("NFD", text.lower()):
-        if char == "đ":
-            letters.append(("d", 1))
-        elif char in _LETTER_MARKS and letters:
-            letters[-1] = (letters[-1][0], _LETTER_MARKS[char])
-        elif not unicodedata.combining(char):
-            letters.append((char, 0))
-    return tuple(letters), text
 
 
 def default_channel() -> Channel | None:
@@ -175,7 +155,7 @@ class CategoryTree:
         for category in self.categories:
             self.children.setdefault(category.parent_id, []).append(category)
         for siblings in self.children.values():
-            siblings.sort(key=lambda category: alphabetical(translated(category, "name")))
+            siblings.sort(key=lambda category: vietnamese_sort_key(translated(category, "name")))
 
     @property
     def roots(self) -> list[Category]:

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from marketplace.catalog.models import ProductVariant
-from marketplace.catalog.selectors import is_available_for_purchase
+from marketplace.catalog.selectors import is_available_for_purchase, quantity_available
 from storefront_theme import queries
 
 PRODUCTS_PER_PAGE = 20
@@ -77,8 +77,7 @@ def _variant_rows(product) -> list[VariantRow]:
     rows = []
     for variant in product.shown_variants:
         prices = variant.channel_prices
-        stock = getattr(variant, "stock", None)
-        in_stock = not variant.track_inventory or (stock is not None and stock.quantity_available)
+        in_stock = quantity_available(variant, getattr(variant, "stock", None)) > 0
         rows.append(
             VariantRow(
                 variant=variant,

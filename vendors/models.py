@@ -14,6 +14,10 @@ class BoothStatus(models.TextChoices):
     CLOSED = "closed", _("Closed")
 
 
+# Never shown to the public: read only through VendorPrivateInfo (owners, managers, staff).
+PRIVATE_BOOTH_FIELDS = ("commission_rate", "bank_account", "contact_email", "contact_phone")
+
+
 class BoothKind(models.TextChoices):
     LIVELIHOOD_GROUP = "livelihood_group", _("Livelihood group")
     COOPERATIVE = "cooperative", _("Cooperative")

@@ -369,7 +369,9 @@ class Thumbnail(models.Model):
             models.UniqueConstraint(
                 fields=["collection", "size", "format"], name="uniq_collection_thumbnail"
             ),
-            models.UniqueConstraint(fields=["booth", "size", "format"], name="uniq_booth_thumbnail"),
+            models.UniqueConstraint(
+                fields=["booth", "size", "format"], name="uniq_booth_thumbnail"
+            ),
         ]
 
 

@@ -12,7 +12,7 @@ from marketplace.catalog.models import (
     Stock,
 )
 from marketplace.channels.models import Channel
-from vendors.models import BoothStatus
+from vendors.models import PRIVATE_BOOTH_FIELDS, BoothStatus
 
 
 def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet[Product]:
@@ -40,6 +40,8 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
             available_for_purchase_at=F("listing__available_for_purchase_at"),
         )
         .select_related("vendor", "category", "product_type")
+        # A booth's private details have no business in a product list.
+        .defer(*(f"vendor__{field}" for field in PRIVATE_BOOTH_FIELDS))
     )
     if in_listings:
         products = products.filter(listing__visible_in_listings=True)
@@ -61,6 +63,17 @@ def visible_variants(channel: Channel) -> QuerySet[ProductVariant]:
     )
 
 
+# What a shopper may buy of a variant whose stock is not tracked.
+MAX_CHECKOUT_QUANTITY = 50
+
+
+def quantity_available(variant: ProductVariant, stock: Stock | None) -> int:
+    """How many of `variant` a shopper can buy now: stock not yet promised to other orders."""
+    if not variant.track_inventory:
+        return MAX_CHECKOUT_QUANTITY
+    return stock.quantity_available if stock else 0
+
+
 def is_available_for_purchase(product: Product) -> bool:
     """Sale has started in the product's channel (needs `visible_products` annotations)."""
     start = getattr(product, "available_for_purchase_at", None)
@@ -68,12 +81,12 @@ def is_available_for_purchase(product: Product) -> bool:
 
 
 def visible_collections(channel: Channel) -> QuerySet[Collection]:
+    """Collections published in `channel` now (one listing must meet both conditions)."""
     now = timezone.now()
-    return Collection.objects.filter(
-        channel_listings__channel=channel, channel_listings__is_published=True
-    ).filter(
+    published_now = Q(channel_listings__channel=channel, channel_listings__is_published=True) & (
         Q(channel_listings__published_at__isnull=True) | Q(channel_listings__published_at__lte=now)
     )
+    return Collection.objects.filter(published_now)
 
 
 def categories() -> QuerySet[Category]:

@@ -27,3 +27,23 @@ def search_terms(text: str) -> list[str]:
     for term in fold_vietnamese(text).split():
         seen.setdefault(term, None)
     return list(seen)
+
+
+# Marks that make a letter of its own in the Vietnamese alphabet (ă â ê ô ơ ư), in its order.
+_LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones ignored.
+
+    Plain code-point order would put every name starting with "Đ" after "Z".
+    """
+    letters: list[tuple[str, int]] = []
+    for char in unicodedata.normalize("NFD", text.lower()):
+        if char == "đ":
+            letters.append(("d", 1))
+        elif char in _LETTER_MARKS and letters:
+            letters[-1] = (letters[-1][0], _LETTER_MARKS[char])
+        elif not unicodedata.combining(char):
+            letters.append((char, 0))
+    return tuple(letters), text

@@ -3,7 +3,7 @@
 import graphene
 from django.utils import timezone
 
-from marketplace.catalog import models
+from marketplace.catalog import models, selectors
 from marketplace.catalog.graphql.attributes import (
     SelectedAttribute,
     VariantAttributeScope,
@@ -50,9 +50,6 @@ def product_connection_args(*, with_channel: bool = True) -> dict:
         )
     return args
 
-
-# What a shopper may buy of a variant whose stock is not tracked.
-MAX_CHECKOUT_QUANTITY = 50
 
 ADDRESS_ARG = graphene.Argument(
     graphene.JSONString,
@@ -232,11 +229,7 @@ def price_range(product) -> tuple[int, int] | None:
 
 
 def quantity_available(variant) -> int:
-    """How many a shopper can buy now: stock not yet promised to other orders."""
-    if not variant.track_inventory:
-        return MAX_CHECKOUT_QUANTITY
-    stock = batch_related_one(variant, "stock")
-    return stock.quantity_available if stock else 0
+    return selectors.quantity_available(variant, batch_related_one(variant, "stock"))
 
 
 class ProductVariant(ModelObjectType):
