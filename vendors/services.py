@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import Action, authorize
 from marketplace.core.provinces import province_names
-from marketplace.core.text import fold_vietnamese
+from marketplace.core.text import fold_vietnamese, slug_from
 from marketplace.privacy.images import clean_image
 from vendors.models import (
     Booth,
@@ -74,7 +74,8 @@ def _check_province(province: str) -> None:
 
 
 def _unique_slug(name: str, wanted: str | None) -> str:
-    base = slugify(wanted or fold_vietnamese(name)) or "booth"
+    base = slugify(wanted) if wanted else slug_from(name)
+    base = base or "booth"
     slug, number = base, 2
     while Booth.objects.filter(slug=slug).exists():
         slug, number = f"{base}-{number}", number + 1

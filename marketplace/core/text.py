@@ -47,3 +47,8 @@ def vietnamese_sort_key(text: str) -> tuple:
         elif not unicodedata.combining(char):
             letters.append((char, 0))
     return tuple(letters), text
+
+
+def slug_from(text: str) -> str:
+    """A URL slug for Vietnamese text: "Đắk Lắk" -> "dak-lak" (Django's slugify drops "đ")."""
+    return "-".join(fold_vietnamese(text).split())

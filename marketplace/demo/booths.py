@@ -2,7 +2,8 @@
 
 from dataclasses import dataclass
 
-from vendors.models import BoothStatus
+from marketplace.core.provinces import short_province_name
+from vendors.models import BoothKind, BoothStatus
 
 
 @dataclass(frozen=True)
@@ -39,3 +40,40 @@ BOOTHS = (
 )
 
 MARKER_BOOTH_SLUG = BOOTHS[0].slug
+
+# The staff decisions that take a new booth to each demo status, with the reasons recorded.
+STATUS_PATH = {
+    BoothStatus.APPLIED: [],
+    BoothStatus.APPROVED: [BoothStatus.APPROVED],
+    BoothStatus.SUSPENDED: [BoothStatus.APPROVED, BoothStatus.SUSPENDED],
+}
+DEMO_REASONS = {
+    BoothStatus.APPROVED: "Hồ sơ nhóm đầy đủ, đã được Hội Phụ nữ xác nhận (dữ liệu minh hoạ).",
+    BoothStatus.SUSPENDED: "Tạm dừng để bổ sung giấy tờ an toàn thực phẩm (dữ liệu minh hoạ).",
+}
+
+
+def booth_profile(demo: DemoBooth, position: int) -> dict:
+    """The public profile of a demo booth: kind, descriptions, founding year and size."""
+    kind = (
+        BoothKind.COOPERATIVE
+        if demo.name.startswith("Hợp tác xã")
+        else (BoothKind.LIVELIHOOD_GROUP)
+    )
+    province = short_province_name(demo.province)
+    return {
+        "kind": kind,
+        "description": (
+            f"{demo.name} là nhóm phụ nữ ở {province} cùng làm ra sản phẩm và chia sẻ thu nhập. "
+            "Nhóm được Hội Liên hiệp Phụ nữ hỗ trợ vốn, đào tạo và kết nối thị trường. "
+            "(Dữ liệu minh hoạ.)"
+        ),
+        "description_en": (
+            f"A group of women in {province} who make these products together and share the "
+            "income, supported by the Women's Union with capital, training and market access. "
+            "(Demonstration data.)"
+        ),
+        "founding_year": 2015 + position % 9,
+        "member_count": 8 + (position * 7) % 30,
+        "commission_rate": 5 if kind == BoothKind.COOPERATIVE else 3,
+    }

@@ -52,8 +52,15 @@ from marketplace.content.services import (
     create_page,
     create_page_type,
 )
+from marketplace.core.permissions import SYSTEM
 from marketplace.core.text import fold_vietnamese
-from marketplace.demo.booths import BOOTHS, MARKER_BOOTH_SLUG
+from marketplace.demo.booths import (
+    BOOTHS,
+    DEMO_REASONS,
+    MARKER_BOOTH_SLUG,
+    STATUS_PATH,
+    booth_profile,
+)
 from marketplace.demo.navigation import MENUS, DemoMenuItem
 from marketplace.demo.pages import PAGES, TET_COLLECTION
 from marketplace.demo.pictures import draw_banner, draw_product_picture
@@ -70,6 +77,7 @@ from marketplace.demo.taxonomy import (
 from marketplace.privacy.images import clean_image
 from marketplace.search import get_search_backend
 from vendors.models import Booth, BoothStatus
+from vendors.services import change_booth_status, create_booth
 
 # At least one per base product, so that every variation has a base picture to share.
 DRAWN_IMAGES = max(100, len(PRODUCTS))
@@ -280,10 +288,18 @@ def _value(loading: _Loading, attribute_slug: str, slug: str, **fields) -> Attri
 
 
 def _load_booths(loading: _Loading) -> None:
-    for demo in BOOTHS:
-        booth = Booth(name=demo.name, slug=demo.slug, province=demo.province, status=demo.status)
-        booth.full_clean()
-        booth.save()
+    for position, demo in enumerate(BOOTHS):
+        booth = create_booth(
+            actor=SYSTEM,
+            name=demo.name,
+            slug=demo.slug,
+            province=demo.province,
+            **booth_profile(demo, position),
+        )
+        for step in STATUS_PATH[demo.status]:
+            booth = change_booth_status(
+                actor=SYSTEM, booth=booth, to_status=step, reason=DEMO_REASONS[step]
+            )
         loading.booths[demo.slug] = booth
         loading.summary.booths += 1
 
