@@ -22,17 +22,21 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
     Each product carries its channel listing's price range and dates as annotations.
     """
     now = timezone.now()
-    products = (
+    # One filter() call, so that every condition applies to the same single listing join.
+    visible = (
+        Q(listing__is_published=True)
+        & (Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
+        & Q(vendor__status=BoothStatus.APPROVED)
+    )
+    if in_listings:
+        visible &= Q(listing__visible_in_listings=True)
+    return (
         Product.objects.annotate(
             listing=FilteredRelation(
                 "channel_listings", condition=Q(channel_listings__channel=channel)
             )
         )
-        .filter(
-            listing__is_published=True,
-            vendor__status=BoothStatus.APPROVED,
-        )
-        .filter(Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
+        .filter(visible)
         .annotate(
             price_min=F("listing__price_min_amount"),
             price_max=F("listing__price_max_amount"),
@@ -40,12 +44,14 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
             available_for_purchase_at=F("listing__available_for_purchase_at"),
         )
         .select_related("vendor", "category", "product_type")
-        # A booth's private details have no business in a product list.
-        .defer(*(f"vendor__{field}" for field in PRIVATE_BOOTH_FIELDS))
+        # Search texts are for the search backend, and a booth's private details have no
+        # business in a product list.
+        .defer(
+            "search_name",
+            "search_document",
+            *(f"vendor__{field}" for field in (*PRIVATE_BOOTH_FIELDS, "search_text")),
+        )
     )
-    if in_listings:
-        products = products.filter(listing__visible_in_listings=True)
-    return products
 
 
 def products_in_stock(products: QuerySet[Product], in_stock: bool = True) -> QuerySet[Product]:
