@@ -55,10 +55,12 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
 
 
 def products_in_stock(products: QuerySet[Product], in_stock: bool = True) -> QuerySet[Product]:
-    has_stock = Exists(
-        Stock.objects.filter(variant__product=OuterRef("pk"), quantity__gt=F("quantity_allocated"))
+    """Products with a variant a shopper can buy now: made to order (stock not tracked) or with
+    stock not yet promised to other orders. The same rule as `quantity_available`."""
+    buyable = ProductVariant.objects.filter(product=OuterRef("pk")).filter(
+        Q(track_inventory=False) | Q(stock__quantity__gt=F("stock__quantity_allocated"))
     )
-    return products.filter(has_stock if in_stock else ~has_stock)
+    return products.filter(Exists(buyable) if in_stock else ~Exists(buyable))
 
 
 def visible_variants(channel: Channel) -> QuerySet[ProductVariant]:

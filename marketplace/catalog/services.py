@@ -124,7 +124,9 @@ def create_variant(
         for i, value in enumerate(attribute_values)
     )
     if update_prices:
+        # The SKU and variant name are searchable too.
         update_price_ranges([product])
+        get_search_backend().index_products([product])
     return variant
 
 

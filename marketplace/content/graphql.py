@@ -14,7 +14,7 @@ from marketplace.catalog.graphql.attributes import (
 from marketplace.catalog.graphql.types import Category, Collection, channel_or_error
 from marketplace.catalog.selectors import visible_collections
 from marketplace.content import models
-from marketplace.content.selectors import menus, published_pages
+from marketplace.content.selectors import is_published_now, menus, published_pages
 from marketplace.graphql.core.batching import batch_related, batch_related_one, tag_batch
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id, resolve_global_ids
@@ -161,7 +161,7 @@ class MenuItem(ModelObjectType):
         if root.page_id is None:
             return None
         page = batch_related_one(root, "page")
-        return page if page.is_published else None
+        return page if is_published_now(page) else None
 
     @staticmethod
     def resolve_children(root, info):

@@ -15,5 +15,10 @@ def published_pages() -> QuerySet[Page]:
     )
 
 
+def is_published_now(page: Page) -> bool:
+    """The rule of `published_pages`, for a page already loaded."""
+    return page.is_published and (page.published_at is None or page.published_at <= timezone.now())
+
+
 def menus() -> QuerySet[Menu]:
     return Menu.objects.all()

@@ -4,7 +4,7 @@ import graphene
 from django.db.models import F, Q, QuerySet
 from graphql import GraphQLError
 
-from marketplace.catalog.models import Category
+from marketplace.catalog.models import AttributeValue, Category, ProductVariantChannelListing
 from marketplace.catalog.selectors import products_in_stock
 from marketplace.graphql.core.ids import resolve_global_ids
 from marketplace.graphql.core.types import (
@@ -189,18 +189,46 @@ def _attribute_filter(products: QuerySet, attributes) -> QuerySet:
         values = products.model.objects.filter(attribute_values__value__attribute__slug=slug)
         if spec.get("values"):
             values = values.filter(attribute_values__value__slug__in=spec["values"])
+        if spec.get("values_range"):
+            in_range = _numeric_values_in_range(slug, spec["values_range"])
+            values = values.filter(attribute_values__value_id__in=in_range)
         if spec.get("boolean") is not None:
             values = values.filter(attribute_values__value__boolean=spec["boolean"])
         products = products.filter(pk__in=values.values("pk"))
     return products
 
 
-def _decimal_as_range(spec) -> dict | None:
+def _numeric_values_in_range(slug: str, bounds) -> list[int]:
+    """Values of a numeric attribute (their number is kept as the value's name) within bounds."""
+    low, high = bounds.get("gte"), bounds.get("lte")
+    matching = []
+    for pk, name in AttributeValue.objects.filter(attribute__slug=slug).values_list("pk", "name"):
+        try:
+            number = float(name)
+        except ValueError:
+            continue
+        if (low is None or number >= low) and (high is None or number <= high):
+            matching.append(pk)
+    return matching
+
+
+def _decimal_filter(products: QuerySet, column: str, spec) -> QuerySet:
+    """A DecimalFilterInput (eq, oneOf, range) on `column`."""
     if not spec:
-        return None
+        return products
     if spec.get("eq") is not None:
-        return {"gte": spec["eq"], "lte": spec["eq"]}
-    return spec.get("range")
+        products = products.filter(**{column: spec["eq"]})
+    if spec.get("one_of") is not None:
+        products = products.filter(**{f"{column}__in": spec["one_of"]})
+    return _price_filter(products, column, spec.get("range"))
+
+
+def _variant_price_where(products: QuerySet, channel, spec) -> QuerySet:
+    if not spec:
+        return products
+    prices = ProductVariantChannelListing.objects.filter(channel=channel)
+    prices = _decimal_filter(prices, "price_amount", spec)
+    return products.filter(pk__in=prices.values("variant__product_id"))
 
 
 def filter_products(products: QuerySet, spec, channel) -> QuerySet:
@@ -293,8 +321,8 @@ def _where_ids(products: QuerySet, spec, channel) -> QuerySet:
     if spec.get("stock_availability"):
         in_stock = _value(spec["stock_availability"]) == StockAvailability.IN_STOCK.value
         narrowed = products_in_stock(narrowed, in_stock)
-    narrowed = _price_filter(narrowed, "price_min", _decimal_as_range(spec.get("minimal_price")))
-    narrowed = _variant_price_filter(narrowed, channel, _decimal_as_range(spec.get("price")))
+    narrowed = _decimal_filter(narrowed, "price_min", spec.get("minimal_price"))
+    narrowed = _variant_price_where(narrowed, channel, spec.get("price"))
     narrowed = _attribute_filter(narrowed, spec.get("attributes"))
     ids = narrowed.values("pk")
     for nested in spec.get("AND") or []:

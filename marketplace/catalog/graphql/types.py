@@ -14,6 +14,7 @@ from marketplace.catalog.graphql.attributes import (
 )
 from marketplace.catalog.graphql.filters import ProductFilterInput, ProductOrder, ProductWhereInput
 from marketplace.catalog.thumbnails import thumbnail_url
+from marketplace.certifications.graphql.types import product_certifications_field
 from marketplace.graphql.core.batching import batch_related, batch_related_one
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id
@@ -105,8 +106,11 @@ class CollectionTranslation(TranslationBase):
 
 
 def image_url(owner, image_field, size, format, info, thumbnails_relation="thumbnails"):
+    """The image resized to `size` in `format`; without a size, the original file."""
     if not image_field:
         return None
+    if not size:
+        return info.context.build_absolute_uri(image_field.url)
     thumbnails = batch_related(owner, thumbnails_relation)
     return thumbnail_url(owner, image_field, size, _format(format), info.context, thumbnails)
 
@@ -375,21 +379,19 @@ class Category(ModelObjectType):
 
     @staticmethod
     def resolve_children(root, info, **page):
-        return paginate(
-            models.Category.objects.filter(parent=root),
-            CategoryCountableConnection,
-            info,
-            required=False,
-            **page,
+        children = batch_related(
+            root, "children", queryset=models.Category.objects.order_by("name", "pk")
         )
+        return paginate(children, CategoryCountableConnection, info, required=False, **page)
 
     @staticmethod
     def resolve_ancestors(root, info, **page):
+        # One query per level of the tree for the whole batch, never one per category.
         ancestors = []
-        node = root.parent
+        node = batch_related_one(root, "parent")
         while node is not None:
             ancestors.append(node)
-            node = node.parent
+            node = batch_related_one(node, "parent")
         return paginate(ancestors, CategoryCountableConnection, info, required=False, **page)
 
 
@@ -506,6 +508,7 @@ class Product(ModelObjectType):
         "vendors.graphql.Vendor",
         description="The booth (livelihood group or cooperative) that makes and sells the product.",
     )
+    certifications = product_certifications_field()
     locals().update(assigned_attribute_fields())
 
     class Meta:
