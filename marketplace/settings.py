@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "marketplace.catalog",
     "marketplace.content",
     "marketplace.search",
+    "marketplace.privacy",
     "vendors",
     "storefront_theme",
 ]
@@ -165,6 +166,11 @@ DEFAULT_COUNTRY = "VN"
 SEARCH_BACKEND = os.environ.get(
     "SEARCH_BACKEND", "marketplace.search.backends.database.DatabaseSearchBackend"
 )
+# Fernet keys that encrypt producers' identity, comma-separated, the current key first (rotate with
+# `marketplace rotate-identity-keys`). Without keys only DEBUG (or the development-key flag, for the
+# test suite) derives a key from SECRET_KEY; production then refuses to store identities.
+PRODUCER_IDENTITY_KEYS = env_list("PRODUCER_IDENTITY_KEYS", "")
+PRODUCER_IDENTITY_DEVELOPMENT_KEY = env_bool("PRODUCER_IDENTITY_DEVELOPMENT_KEY", DEBUG)
 GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))

@@ -13,15 +13,23 @@ from marketplace.catalog.graphql.attributes import (
 from marketplace.catalog.graphql.schema import CatalogQueries
 from marketplace.channels.graphql import ChannelQueries
 from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
+from marketplace.privacy.graphql import PrivacyMutations, PrivacyQueries
 from vendors.graphql import VendorMutations, VendorQueries
 
 
-class Query(CatalogQueries, ChannelQueries, ContentQueries, VendorQueries, graphene.ObjectType):
+class Query(
+    CatalogQueries,
+    ChannelQueries,
+    ContentQueries,
+    VendorQueries,
+    PrivacyQueries,
+    graphene.ObjectType,
+):
     pass
 
 
 # Each domain adds its mutations class here (one line each).
-MUTATIONS: list[type] = [VendorMutations]
+MUTATIONS: list[type] = [VendorMutations, PrivacyMutations]
 
 
 def _mutation_type():

@@ -6,6 +6,7 @@ recorded in EXIF is applied to the pixels first so that photos taken on a phone 
 """
 
 import io
+import warnings
 from enum import StrEnum
 
 from django.core.files.base import ContentFile
@@ -17,6 +18,8 @@ from marketplace.core.errors import DomainError
 MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "png", "MPO": "jpg"}
+# The decoders tried on an upload (MPO, a phone's multi-picture JPEG, is opened by JPEG's).
+DECODERS = ["JPEG", "PNG", "WEBP", "GIF"]
 
 
 class ImageErrorCode(StrEnum):
@@ -40,24 +43,26 @@ def clean_image(data: bytes | io.IOBase, *, name: str = "image") -> ContentFile:
             _("The image is larger than 10 MB."), code=ImageErrorCode.TOO_LARGE, field="image"
         )
     try:
-        with Image.open(io.BytesIO(raw)) as source:
+        # Only the decoders of the accepted formats even look at the bytes.
+        with Image.open(io.BytesIO(raw), formats=DECODERS) as source:
             if source.format not in ALLOWED_FORMATS:
                 raise ImageRejected(
                     _("Upload a JPEG, PNG, WEBP or GIF image."),
                     code=ImageErrorCode.INVALID,
                     field="image",
                 )
+            # The size comes from the header: a decompression bomb is refused before decoding.
             width, height = source.size
             if width * height > MAX_PIXELS:
-                raise ImageRejected(
-                    _("The image is larger than 40 megapixels."),
-                    code=ImageErrorCode.TOO_LARGE,
-                    field="image",
-                )
+                raise _too_many_pixels()
             source_format = source.format
-            source.load()
-            pixels = ImageOps.exif_transpose(source)
-    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, SyntaxError) as error:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", Image.DecompressionBombWarning)
+                source.load()
+                pixels = ImageOps.exif_transpose(source)
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as error:
         raise ImageRejected(
             _("The file is not an image that can be read."),
             code=ImageErrorCode.INVALID,
@@ -65,6 +70,12 @@ def clean_image(data: bytes | io.IOBase, *, name: str = "image") -> ContentFile:
         ) from error
     extension = ALLOWED_FORMATS[source_format]
     return ContentFile(encode_without_metadata(pixels, extension), name=f"{name}.{extension}")
+
+
+def _too_many_pixels() -> ImageRejected:
+    return ImageRejected(
+        _("The image is larger than 40 megapixels."), code=ImageErrorCode.TOO_LARGE, field="image"
+    )
 
 
 def encode_without_metadata(image: Image.Image, extension: str) -> bytes:
