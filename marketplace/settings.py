@@ -69,6 +69,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "marketplace.accounts.middleware.JWTAuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -176,6 +177,39 @@ GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "50"))
 GRAPHENE = {"SCHEMA": "marketplace.graphql.schema.schema", "ATOMIC_MUTATIONS": True}
+
+# --- Accounts: caches, tokens, rate limits ------------------------------------------------
+# Rate limits count in the cache: one process needs nothing more, several processes (gunicorn
+# workers, several machines) need a shared cache, e.g.
+# CACHE_BACKEND=django.core.cache.backends.redis.RedisCache CACHE_LOCATION=redis://127.0.0.1:6379
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("CACHE_LOCATION", "marketplace"),
+    }
+}
+# Access and refresh tokens are JWTs signed with HS256 by a key derived from JWT_SECRET_KEY
+# (SECRET_KEY when unset); setting it apart lets the signing key change without SECRET_KEY.
+JWT_SECRET_KEY = os.environ.get("JWT_SECRET_KEY", "") or SECRET_KEY
+JWT_ACCESS_TTL = int(os.environ.get("JWT_ACCESS_TTL", str(5 * 60)))  # seconds
+JWT_REFRESH_TTL = int(os.environ.get("JWT_REFRESH_TTL", str(30 * 24 * 3600)))
+# Links in account emails (confirmation, password reset, deletion) may only point to these hosts.
+ALLOWED_CLIENT_HOSTS = env_list("ALLOWED_CLIENT_HOSTS", ",".join(ALLOWED_HOSTS))
+# Failed sign-ins allowed per account and per IP address within the window (seconds).
+LOGIN_RATE_LIMIT_PER_ACCOUNT = int(os.environ.get("LOGIN_RATE_LIMIT_PER_ACCOUNT", "5"))
+LOGIN_RATE_LIMIT_PER_IP = int(os.environ.get("LOGIN_RATE_LIMIT_PER_IP", "20"))
+LOGIN_RATE_LIMIT_WINDOW = int(os.environ.get("LOGIN_RATE_LIMIT_WINDOW", str(15 * 60)))
+# Password reset emails asked per email address and per IP address within the window (seconds).
+PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT = int(
+    os.environ.get("PASSWORD_RESET_RATE_LIMIT_PER_ACCOUNT", "3")
+)
+PASSWORD_RESET_RATE_LIMIT_PER_IP = int(os.environ.get("PASSWORD_RESET_RATE_LIMIT_PER_IP", "10"))
+PASSWORD_RESET_RATE_LIMIT_WINDOW = int(
+    os.environ.get("PASSWORD_RESET_RATE_LIMIT_WINDOW", str(60 * 60))
+)
+# Behind N reverse proxies the client's address is the N-th from the right in X-Forwarded-For;
+# with 0 (no proxy) REMOTE_ADDR is used and the header, which anyone can send, is ignored.
+RATE_LIMIT_PROXY_COUNT = int(os.environ.get("RATE_LIMIT_PROXY_COUNT", "0"))
 
 LOGGING = {
     "version": 1,

@@ -2,6 +2,7 @@
 
 import graphene
 
+from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
 from marketplace.catalog.graphql.attributes import (
     AssignedBooleanAttribute,
     AssignedFileAttribute,
@@ -18,6 +19,7 @@ from vendors.graphql import VendorMutations, VendorQueries
 
 
 class Query(
+    AccountQueries,
     CatalogQueries,
     ChannelQueries,
     ContentQueries,
@@ -30,6 +32,7 @@ class Query(
 
 # Each domain adds its mutations class here (one line each).
 MUTATIONS: list[type] = [VendorMutations, PrivacyMutations]
+MUTATIONS.append(AccountMutations)
 
 
 def _mutation_type():
