@@ -27,6 +27,7 @@ def _test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     }
     with override_settings(
         MEDIA_ROOT=tmp_path_factory.mktemp("media"),
+        PRIVATE_MEDIA_ROOT=tmp_path_factory.mktemp("private"),
         STATIC_ROOT=tmp_path_factory.mktemp("static"),
         STORAGES=storages,
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],

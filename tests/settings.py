@@ -9,3 +9,6 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
 from marketplace.settings import *  # noqa: E402, F403
+
+# Tests write producer identities: a key derived for development, never used in production.
+PRODUCER_IDENTITY_DEVELOPMENT_KEY = True

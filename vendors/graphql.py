@@ -27,6 +27,7 @@ from marketplace.graphql.core.translations import (
     translation_field,
 )
 from marketplace.graphql.core.types import Image, LanguageDisplay, ModelObjectType
+from marketplace.privacy.graphql import ProducerProfile, resolve_public_profiles
 from vendors import models, selectors, services
 
 VendorErrorCode = graphene.Enum.from_enum(services.VendorErrorCode)
@@ -123,6 +124,11 @@ class Vendor(ModelObjectType):
         **product_connection_args(),
         description="The booth's products visible in the channel.",
     )
+    producer_profiles = graphene.NonNull(
+        graphene.List(graphene.NonNull(ProducerProfile)),
+        description="The group's producers, anonymised: a pseudonym, province and craft; her "
+        "story and photo only while she consents. Never any part of her identity.",
+    )
     private_info = graphene.Field(
         VendorPrivateInfo,
         description="Status, commission, payout and contact details: for the booth's owners "
@@ -159,6 +165,10 @@ class Vendor(ModelObjectType):
             narrow=lambda products: products.filter(vendor=root),
             **kwargs,
         )
+
+    @staticmethod
+    def resolve_producer_profiles(root, info):
+        return resolve_public_profiles(root, info)
 
     @staticmethod
     def resolve_private_info(root, info):

@@ -7,9 +7,11 @@ reason and writes the access log; it is not a Relay node, so no `node(id)` looku
 """
 
 import graphene
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
+from marketplace.core.ids import to_global_id
 from marketplace.graphql.core.batching import batch_related
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id
@@ -84,7 +86,10 @@ class ProducerProfile(ModelObjectType):
         photo = selectors.public_photo(root)
         if photo is None:
             return None
-        return Image(url=info.context.build_absolute_uri(photo.url), alt=root.display_name)
+        path = reverse(
+            "producer-photo", kwargs={"profile_id": to_global_id("ProducerProfile", root.pk)}
+        )
+        return Image(url=info.context.build_absolute_uri(path), alt=root.display_name)
 
 
 def resolve_public_profiles(vendor, info) -> list[models.ProducerProfile]:

@@ -15,6 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from marketplace.core.provinces import province_choices, short_province_name
+from marketplace.privacy.storage import private_storage
 
 # What an erased producer is called instead of her pseudonym, per language.
 FORMER_MEMBER = {"vi": "Thành viên cũ", "en": "Former member"}
@@ -36,8 +37,15 @@ class ProducerProfile(models.Model):
     craft = models.CharField(_("craft"), max_length=120)
     story = models.TextField(_("story (Vietnamese)"), blank=True)
     story_en = models.TextField(_("story (English)"), blank=True)
-    # Stored re-encoded without metadata, under a random name (see services).
-    photo = models.ImageField(_("photo"), upload_to="producers/", blank=True, max_length=200)
+    # Stored re-encoded without metadata, under a random name (see services), outside the public
+    # media folder: only `privacy.views.producer_photo` sends it, while consent allows.
+    photo = models.ImageField(
+        _("photo"),
+        upload_to="producers/",
+        storage=private_storage,
+        blank=True,
+        max_length=200,
+    )
     erased_at = models.DateTimeField(_("erased"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

@@ -35,7 +35,6 @@ from marketplace.privacy.selectors import has_active_consent
 logger = logging.getLogger("marketplace.privacy")
 
 MAX_REASON_LENGTH = 500
-PHOTO_FOLDER = "producers"
 # The public profile's texts, as `create_profile` and `update_profile` take them.
 PROFILE_FIELDS = ("pseudonym", "craft", "province", "story", "story_en")
 
@@ -125,7 +124,7 @@ def _store_photo(profile: ProducerProfile, upload) -> None:
         error.field = "photo"
         raise
     old_name = profile.photo.name if profile.photo else ""
-    profile.photo.save(f"{PHOTO_FOLDER}/{cleaned.name}", cleaned, save=False)
+    profile.photo.save(cleaned.name, cleaned, save=False)
     if old_name:
         _delete_file_after_commit(profile.photo.storage, old_name)
 
@@ -252,7 +251,7 @@ def _hide_photo_if_unconsented(profile: ProducerProfile) -> None:
         content = stored.read()
     extension = old_name.rsplit(".", 1)[-1]
     profile.photo.save(
-        f"{PHOTO_FOLDER}/{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False
+        f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False
     )
     profile.save(update_fields=["photo", "updated_at"])
     _delete_file_after_commit(storage, old_name)

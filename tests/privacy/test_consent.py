@@ -6,7 +6,6 @@ from datetime import timedelta
 
 import graphene
 import pytest
-from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -16,6 +15,7 @@ from marketplace.graphql.core.batching import tag_batch
 from marketplace.privacy import services
 from marketplace.privacy.graphql import ProducerProfile, resolve_public_profiles
 from marketplace.privacy.models import ConsentScope, ProducerConsent
+from marketplace.privacy.storage import private_storage
 from tests import factories
 from tests.privacy.conftest import SETUP, gid, member, producer
 from vendors.graphql import Vendor
@@ -89,14 +89,23 @@ def test_story_consent_shows_the_story_in_both_languages_but_not_the_photo():
     assert shown["photo"] is None
 
 
-def test_photo_consent_shows_the_photo_but_not_the_story():
+def test_photo_consent_shows_the_photo_but_not_the_story(client):
     profile = storyteller()
-    services.grant_consent(actor=SETUP, profile=profile, scope=PHOTO)
+    consent = services.grant_consent(actor=SETUP, profile=profile, scope=PHOTO)
 
     [shown] = public_profiles(profile.booth)
 
     assert shown["story"] is None
-    assert shown["photo"]["url"].endswith(profile.photo.name.rsplit("/", 1)[-1])
+    photo = client.get(shown["photo"]["url"].removeprefix("http://testserver"))
+    assert photo.status_code == 200
+    assert photo["Content-Type"].startswith("image/")
+    assert "no-store" in photo["Cache-Control"]
+    # The file lives outside the public media folder: no plain media URL reaches it.
+    assert client.get(f"/media/{profile.photo.name}").status_code == 404
+    # The moment consent lapses, the same address answers nothing.
+    consent.expires_at = timezone.now()
+    consent.save()
+    assert client.get(shown["photo"]["url"].removeprefix("http://testserver")).status_code == 404
 
 
 def test_expired_consent_hides_story_and_photo_at_once(monkeypatch):
@@ -166,9 +175,9 @@ def test_withdrawing_photo_consent_also_retires_the_photo_url(
     assert payload["producer"]["photo"] is None
     assert payload["producer"]["story"] is not None  # only the photo was withdrawn
     # Whoever kept the photo's old address finds nothing there any more.
-    assert not default_storage.exists(public_name)
+    assert not private_storage().exists(public_name)
     profile.refresh_from_db()
-    assert profile.photo and default_storage.exists(profile.photo.name)
+    assert profile.photo and private_storage().exists(profile.photo.name)
 
 
 def test_consent_must_expire_in_the_future(client, graphql_client):

@@ -3,10 +3,10 @@
 import io
 
 import pytest
-from django.core.files.storage import default_storage
 from PIL import Image
 
 from marketplace.privacy.models import ProducerProfile
+from marketplace.privacy.storage import private_storage
 from tests import factories
 from tests.privacy.conftest import gid, make_user, member, producer
 
@@ -166,7 +166,7 @@ def test_photo_uploaded_with_gps_exif_is_stored_without_any_metadata(
     stored = ProducerProfile.objects.get().photo
     # The uploaded name (which may carry a person's name) is not kept.
     assert "Nguyen" not in stored.name
-    with default_storage.open(stored.name, "rb") as file:
+    with private_storage().open(stored.name, "rb") as file:
         content = file.read()
     image = Image.open(io.BytesIO(content))
     assert image.getexif() == {}
@@ -218,8 +218,8 @@ def test_a_new_photo_replaces_the_old_file(
     assert response.data["producerProfileUpdate"]["errors"] == []
     profile.refresh_from_db()
     assert profile.photo.name != old_name
-    assert default_storage.exists(profile.photo.name)
-    assert not default_storage.exists(old_name)
+    assert private_storage().exists(profile.photo.name)
+    assert not private_storage().exists(old_name)
 
 
 def test_strangers_get_no_hint_in_errors(client, graphql_client):
