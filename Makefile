@@ -7,8 +7,11 @@ BIN := $(VENV)/bin
 # Touched after each install: the project is reinstalled only when pyproject.toml is newer.
 INSTALLED := $(VENV)/.installed
 SECRET_KEY_FILE := var/secret_key
-# The demo runs as in production (DEBUG off), with a key generated once for this checkout.
-DEMO_ENV = DEBUG=0 SECRET_KEY="$$(cat $(SECRET_KEY_FILE))"
+# The key that encrypts producers' identities (marketplace/privacy), also made once.
+IDENTITY_KEY_FILE := var/identity_keys
+# The demo runs as in production (DEBUG off), with keys generated once for this checkout.
+DEMO_ENV = DEBUG=0 SECRET_KEY="$$(cat $(SECRET_KEY_FILE))" \
+	PRODUCER_IDENTITY_KEYS="$$(cat $(IDENTITY_KEY_FILE))"
 # Tests and the schema export sign nothing that outlives them: any key will do, and one set in the
 # environment is used as it is.
 TOOL_ENV = SECRET_KEY="$${SECRET_KEY:-test-secret-key}"
@@ -37,7 +40,13 @@ $(SECRET_KEY_FILE): | $(BIN)/python
 	umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@.tmp
 	mv $@.tmp $@
 
-demo: $(INSTALLED) $(SECRET_KEY_FILE)
+# Order-only: a reinstall must never replace the key (identities would become unreadable).
+$(IDENTITY_KEY_FILE): | $(INSTALLED) $(SECRET_KEY_FILE)
+	umask 077 && SECRET_KEY="$$(cat $(SECRET_KEY_FILE))" \
+		$(BIN)/marketplace rotate-identity-keys --new-key > $@.tmp
+	mv $@.tmp $@
+
+demo: $(INSTALLED) $(SECRET_KEY_FILE) $(IDENTITY_KEY_FILE)
 	$(DEMO_ENV) $(BIN)/marketplace migrate --noinput
 	$(DEMO_ENV) $(BIN)/marketplace collectstatic --noinput --verbosity 0
 	$(DEMO_ENV) $(BIN)/marketplace loaddemo

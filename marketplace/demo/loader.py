@@ -74,7 +74,9 @@ from marketplace.demo.taxonomy import (
     ORIGIN,
     PRODUCT_TYPES,
 )
+from marketplace.privacy.demo import load_demo_producers, remove_demo_producers
 from marketplace.privacy.images import clean_image
+from marketplace.privacy.storage import private_storage
 from marketplace.search import get_search_backend
 from vendors.models import Booth, BoothStatus
 from vendors.services import change_booth_status, create_booth
@@ -107,6 +109,8 @@ class DemoSummary:
     collections: int = 0
     pages: int = 0
     menus: int = 0
+    producers: int = 0
+    identities: int = 0
     seconds: float = 0.0
 
 
@@ -127,6 +131,8 @@ class _Loading:
     pages: dict[str, Page] = field(default_factory=dict)
     collection: Collection | None = None
     files: list[str] = field(default_factory=list)
+    # Producers' photos, kept in private storage (see marketplace.privacy.storage).
+    private_files: list[str] = field(default_factory=list)
 
 
 def demo_slug(text: str) -> str:
@@ -163,6 +169,7 @@ def load_demo(*, product_count: int | None = None) -> DemoSummary:
             _load_product_types(loading)
             _load_attributes(loading)
             _load_booths(loading)
+            _load_producers(loading)
             _load_products(loading, count)
             _load_collection(loading)
             _load_pages(loading)
@@ -170,6 +177,8 @@ def load_demo(*, product_count: int | None = None) -> DemoSummary:
     except BaseException:
         for name in loading.files:
             default_storage.delete(name)
+        for name in loading.private_files:
+            private_storage().delete(name)
         raise
     loading.summary.seconds = time.monotonic() - started
     return loading.summary
@@ -302,6 +311,15 @@ def _load_booths(loading: _Loading) -> None:
             )
         loading.booths[demo.slug] = booth
         loading.summary.booths += 1
+
+
+def _load_producers(loading: _Loading) -> None:
+    """Anonymised producer profiles with obviously fake identities (encrypted; written only when
+    identity keys are configured) and consents in every state."""
+    producers = load_demo_producers(loading.booths)
+    loading.private_files.extend(producers.files)
+    loading.summary.producers = producers.profiles
+    loading.summary.identities = producers.identities
 
 
 def _load_products(loading: _Loading, count: int) -> None:
@@ -559,7 +577,9 @@ def remove_demo() -> int:
         files.update(media.values_list("thumbnails__image", flat=True))
         deleted = products.count()
         products.delete()
-        Booth.objects.filter(slug__in=[booth.slug for booth in BOOTHS]).delete()
+        booths = Booth.objects.filter(slug__in=[booth.slug for booth in BOOTHS])
+        remove_demo_producers(booths)
+        booths.delete()
 
         collections = Collection.objects.filter(slug=TET_COLLECTION.slug)
         files.update(collections.values_list("background_image", flat=True))

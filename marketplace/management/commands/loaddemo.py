@@ -63,6 +63,8 @@ class Command(BaseCommand):
                 (summary.collections, "collection"),
                 (summary.pages, "page"),
                 (summary.menus, "menu"),
+                (summary.producers, "producer profile"),
+                (summary.identities, "encrypted identity"),
             )
         )
         self.stdout.write(
