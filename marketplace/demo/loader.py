@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -180,8 +180,17 @@ def load_demo(*, product_count: int | None = None) -> DemoSummary:
         for name in loading.private_files:
             private_storage().delete(name)
         raise
+    _refresh_planner_statistics()
     loading.summary.seconds = time.monotonic() - started
     return loading.summary
+
+
+def _refresh_planner_statistics() -> None:
+    """After a bulk load PostgreSQL's statistics still describe empty tables, and its plans
+    would assume so until autovacuum runs; ANALYZE brings them up to date at once."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 @transaction.atomic

@@ -5,15 +5,25 @@ finds "Mật ong" and "dak lak" finds "Đắk Lắk". The folding is done in Pyt
 PostgreSQL's `unaccent`, which knows only precomposed letters: text typed in decomposed form
 (common from some phones) would otherwise not match.
 
-- PostgreSQL: full-text search over the folded texts (name weighted above the rest), every term
-  matched as a word prefix, ranked by `ts_rank`.
+- PostgreSQL: full-text search over the folded texts (name weighted above the rest) kept in a
+  stored, GIN-indexed vector column; every term matched as a word prefix, ranked by `ts_rank`.
 - SQLite: every term must begin a word of the folded texts; a term in the name counts more.
 """
 
 from collections.abc import Iterable
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    FloatField,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from marketplace.core.text import search_terms
@@ -46,20 +56,21 @@ class DatabaseSearchBackend(SearchBackend):
         return self._search_portable(queryset, terms)
 
     def _search_postgresql(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-
-        vector = SearchVector("search_name", weight="A", config="simple") + SearchVector(
-            "search_document", weight="B", config="simple"
+        # `search_vector` is a stored column that PostgreSQL computes from the folded texts (see
+        # search/migrations/0002), indexed with GIN. Terms are folded to [0-9a-z] only, and are
+        # passed as parameters all the same.
+        tsquery = " & ".join(f"{term}:*" for term in terms)
+        matches = RawSQL(
+            '"catalog_product"."search_vector" @@ to_tsquery(\'simple\', %s)',
+            (tsquery,),
+            output_field=BooleanField(),
         )
-        # Terms are folded to [0-9a-z] only, so they are safe inside a raw tsquery.
-        tsquery = SearchQuery(
-            " & ".join(f"{term}:*" for term in terms), search_type="raw", config="simple"
+        rank = RawSQL(
+            'ts_rank("catalog_product"."search_vector", to_tsquery(\'simple\', %s))',
+            (tsquery,),
+            output_field=FloatField(),
         )
-        return (
-            queryset.annotate(search_vector=vector)
-            .filter(search_vector=tsquery)
-            .annotate(search_rank=SearchRank(F("search_vector"), tsquery))
-        )
+        return queryset.filter(matches).annotate(search_rank=rank)
 
     def _search_portable(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         rank = Value(0)
