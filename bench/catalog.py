@@ -2,7 +2,9 @@
 
 Builds a throw-away catalog (5,000 products by default) in a temporary folder, starts
 `marketplace serve` (gunicorn, 2 workers) on it, and prints for each query the p50/p95 latency of
-sequential requests and the requests per second at concurrency 4.
+sequential requests and the requests per second at concurrency 4. The product list asks what a
+product grid shows (name, slug, thumbnail, price range, category, booth, next-page cursor);
+SearchProducts also counts the results, as the storefront's search page does.
 
     .venv/bin/python bench/catalog.py [--products 5000] [--requests 300] [--database-url URL]
 
@@ -29,7 +31,6 @@ MARKETPLACE = Path(sys.executable).with_name("marketplace")
 PRODUCT_LIST = """
 query ProductGrid($channel: String!) {
   products(first: 20, channel: $channel) {
-    totalCount
     edges { node {
       id name slug
       thumbnail(size: 512, format: WEBP) { url alt }
