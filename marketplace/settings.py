@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "marketplace.search",
     "marketplace.privacy",
     "vendors",
+    "catalog_import",
     "storefront_theme",
 ]
 

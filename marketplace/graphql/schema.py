@@ -2,6 +2,7 @@
 
 import graphene
 
+from catalog_import.graphql.schema import CatalogImportMutations, CatalogImportQueries
 from marketplace.accounts.graphql.schema import AccountMutations, AccountQueries
 from marketplace.catalog.graphql.attributes import (
     AssignedBooleanAttribute,
@@ -25,6 +26,7 @@ class Query(
     ContentQueries,
     VendorQueries,
     PrivacyQueries,
+    CatalogImportQueries,
     graphene.ObjectType,
 ):
     pass
@@ -33,6 +35,7 @@ class Query(
 # Each domain adds its mutations class here (one line each).
 MUTATIONS: list[type] = [VendorMutations, PrivacyMutations]
 MUTATIONS.append(AccountMutations)
+MUTATIONS.append(CatalogImportMutations)
 
 
 def _mutation_type():
