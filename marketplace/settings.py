@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "marketplace.privacy",
     "vendors",
     "catalog_import",
+    "marketplace.certifications",
+    "marketplace.curation",
     "storefront_theme",
 ]
 
@@ -175,6 +177,12 @@ SEARCH_BACKEND = os.environ.get(
 # test suite) derives a key from SECRET_KEY; production then refuses to store identities.
 PRODUCER_IDENTITY_KEYS = env_list("PRODUCER_IDENTITY_KEYS", "")
 PRODUCER_IDENTITY_DEVELOPMENT_KEY = env_bool("PRODUCER_IDENTITY_DEVELOPMENT_KEY", DEBUG)
+# A booth's new and changed products wait for staff review during its first days after opening.
+LISTING_REVIEW_DAYS = int(os.environ.get("LISTING_REVIEW_DAYS", "90"))
+# Scans of certificates: private, outside MEDIA_ROOT, downloaded by staff through the admin only.
+CERTIFICATE_SCANS_ROOT = Path(
+    os.environ.get("CERTIFICATE_SCANS_ROOT", DATA_DIR / "private" / "certificates")
+)
 GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))

@@ -14,6 +14,7 @@ from marketplace.catalog.graphql.types import (
     product_connection_args,
     resolve_product_connection,
 )
+from marketplace.certifications.graphql.types import vendor_certifications_field
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import Action, can
 from marketplace.graphql.core.batching import tag_batch
@@ -134,6 +135,7 @@ class Vendor(ModelObjectType):
         description="Status, commission, payout and contact details: for the booth's owners "
         "and managers and for staff only (null for anyone else).",
     )
+    certifications = vendor_certifications_field()
 
     class Meta:
         model = models.Booth

@@ -137,6 +137,14 @@ class AttributeValueTranslation(Translation):
         ]
 
 
+class ModerationStatus(models.TextChoices):
+    """Where a product stands in staff review (see marketplace.certifications.moderation)."""
+
+    PENDING = "pending", _("Waiting for review")
+    APPROVED = "approved", _("Approved")
+    REJECTED = "rejected", _("Rejected")
+
+
 class Product(SeoFields):
     """A product of one booth. Its variants carry SKU, stock and the per-channel prices."""
 
@@ -157,6 +165,15 @@ class Product(SeoFields):
     # Folded (diacritic-free, lower-case) texts written by the search backend: name, then the rest.
     search_name = models.TextField(blank=True, default="", editable=False)
     search_document = models.TextField(blank=True, default="", editable=False)
+    # Only approved products are public; the moderation services set these, with a history.
+    moderation_status = models.CharField(
+        _("review"),
+        max_length=16,
+        choices=ModerationStatus.choices,
+        default=ModerationStatus.APPROVED,
+        editable=False,
+    )
+    moderation_reason = models.TextField(_("reason given by staff"), blank=True, editable=False)
 
     class Meta:
         ordering = ("slug",)

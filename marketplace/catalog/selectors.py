@@ -6,6 +6,7 @@ from django.utils import timezone
 from marketplace.catalog.models import (
     Category,
     Collection,
+    ModerationStatus,
     Product,
     ProductVariant,
     ProductVariantChannelListing,
@@ -27,6 +28,7 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
         Q(listing__is_published=True)
         & (Q(listing__published_at__isnull=True) | Q(listing__published_at__lte=now))
         & Q(vendor__status=BoothStatus.APPROVED)
+        & Q(moderation_status=ModerationStatus.APPROVED)
     )
     if in_listings:
         visible &= Q(listing__visible_in_listings=True)
@@ -94,7 +96,9 @@ def visible_collections(channel: Channel) -> QuerySet[Collection]:
     published_now = Q(channel_listings__channel=channel, channel_listings__is_published=True) & (
         Q(channel_listings__published_at__isnull=True) | Q(channel_listings__published_at__lte=now)
     )
-    return Collection.objects.filter(published_now)
+    # A campaign's collection shows only while the campaign runs (see marketplace.curation).
+    campaign_over = Q(campaign__starts_at__gt=now) | Q(campaign__ends_at__lte=now)
+    return Collection.objects.filter(published_now).exclude(campaign_over)
 
 
 def categories() -> QuerySet[Category]:

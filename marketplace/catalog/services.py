@@ -24,6 +24,7 @@ from marketplace.catalog.models import (
     ProductVariantChannelListing,
     Stock,
 )
+from marketplace.certifications.moderation import on_listing_changed
 from marketplace.channels.models import Channel
 from marketplace.core.money import vnd
 from marketplace.privacy.images import clean_image
@@ -94,6 +95,7 @@ def create_product(
         AssignedProductAttributeValue(product=product, value=value, sort_order=i)
         for i, value in enumerate(attribute_values)
     )
+    on_listing_changed(product=product)
     if index:
         get_search_backend().index_products([product])
     return product

@@ -13,8 +13,10 @@ from marketplace.catalog.graphql.attributes import (
     AssignedSingleChoiceAttribute,
 )
 from marketplace.catalog.graphql.schema import CatalogQueries
+from marketplace.certifications.graphql.schema import CertificationMutations, CertificationQueries
 from marketplace.channels.graphql import ChannelQueries
 from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
+from marketplace.curation.graphql.schema import CurationMutations, CurationQueries
 from marketplace.privacy.graphql import PrivacyMutations, PrivacyQueries
 from vendors.graphql import VendorMutations, VendorQueries
 
@@ -26,6 +28,8 @@ class Query(
     ContentQueries,
     VendorQueries,
     PrivacyQueries,
+    CertificationQueries,
+    CurationQueries,
     CatalogImportQueries,
     graphene.ObjectType,
 ):
@@ -35,6 +39,7 @@ class Query(
 # Each domain adds its mutations class here (one line each).
 MUTATIONS: list[type] = [VendorMutations, PrivacyMutations]
 MUTATIONS.append(AccountMutations)
+MUTATIONS += [CertificationMutations, CurationMutations]
 MUTATIONS.append(CatalogImportMutations)
 
 

@@ -1,5 +1,6 @@
 """What of a product is searchable. Only public texts: never anything about a person."""
 
+from marketplace.certifications.selectors import certification_search_text
 from marketplace.core.provinces import short_province_name
 from marketplace.core.text import fold_vietnamese
 
@@ -30,6 +31,8 @@ def product_search_texts(product) -> tuple[str, str]:
     if product.category_id:
         rest.append(product.category.name)
     rest += [product.vendor.name, short_province_name(product.vendor.province)]
+    # Public certificates ("OCOP 4 sao", "VietGAP"); their changes re-index the products.
+    rest.append(certification_search_text(product))
     return _pad(" ".join(names)), _pad(" ".join(rest))
 
 

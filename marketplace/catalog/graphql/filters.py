@@ -6,6 +6,8 @@ from graphql import GraphQLError
 
 from marketplace.catalog.models import AttributeValue, Category, ProductVariantChannelListing
 from marketplace.catalog.selectors import products_in_stock
+from marketplace.certifications.graphql.enums import CertificationKindEnum
+from marketplace.certifications.selectors import with_certifications
 from marketplace.graphql.core.ids import resolve_global_ids
 from marketplace.graphql.core.types import (
     DateTimeRangeInput,
@@ -74,6 +76,13 @@ class ProductFilterInput(graphene.InputObjectType):
         graphene.NonNull(graphene.String),
         description="Province code names of the booths (e.g. gia_lai).",
     )
+    certifications = graphene.List(
+        graphene.NonNull(CertificationKindEnum),
+        description="Products holding a verified, unexpired certificate of one of these kinds.",
+    )
+    ocop_stars = graphene.Field(
+        IntRangeInput, description="Products rated OCOP within this number of stars."
+    )
 
 
 class ProductWhereInput(graphene.InputObjectType):
@@ -96,6 +105,13 @@ class ProductWhereInput(graphene.InputObjectType):
     gift_card = graphene.Boolean()
     has_preordered_variants = graphene.Boolean()
     vendor = graphene.Field(GlobalIDFilterInput, description="Booths selling the products.")
+    certifications = graphene.List(
+        graphene.NonNull(CertificationKindEnum),
+        description="Products holding a verified, unexpired certificate of one of these kinds.",
+    )
+    ocop_stars = graphene.Field(
+        IntRangeInput, description="Products rated OCOP within this number of stars."
+    )
     AND = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
     OR = graphene.List(graphene.NonNull(lambda: ProductWhereInput))
 
@@ -231,6 +247,12 @@ def _variant_price_where(products: QuerySet, channel, spec) -> QuerySet:
     return products.filter(pk__in=prices.values("variant__product_id"))
 
 
+def _certification_filter(products: QuerySet, spec) -> QuerySet:
+    """`certifications` and `ocopStars`, by the same rule as the public badges."""
+    kinds = [_value(kind) for kind in spec.get("certifications") or []]
+    return with_certifications(products, kinds=kinds, ocop_stars=spec.get("ocop_stars"))
+
+
 def filter_products(products: QuerySet, spec, channel) -> QuerySet:
     """Apply a ProductFilterInput to visible products of `channel`."""
     if not spec:
@@ -275,6 +297,7 @@ def filter_products(products: QuerySet, spec, channel) -> QuerySet:
     products = _price_filter(products, "price_min", spec.get("minimal_price"))
     products = _variant_price_filter(products, channel, spec.get("price"))
     products = _attribute_filter(products, spec.get("attributes"))
+    products = _certification_filter(products, spec)
     if spec.get("search"):
         products = get_search_backend().search_products(products, spec["search"])
     return products
@@ -324,6 +347,7 @@ def _where_ids(products: QuerySet, spec, channel) -> QuerySet:
     narrowed = _decimal_filter(narrowed, "price_min", spec.get("minimal_price"))
     narrowed = _variant_price_where(narrowed, channel, spec.get("price"))
     narrowed = _attribute_filter(narrowed, spec.get("attributes"))
+    narrowed = _certification_filter(narrowed, spec)
     ids = narrowed.values("pk")
     for nested in spec.get("AND") or []:
         ids = products.filter(pk__in=ids).filter(pk__in=_where_ids(products, nested, channel))
