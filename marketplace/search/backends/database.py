@@ -32,20 +32,30 @@ from marketplace.search.documents import product_search_texts
 
 
 class DatabaseSearchBackend(SearchBackend):
+    # Products loaded and written per round trip: bounded memory for catalogs of any size.
+    CHUNK = 1000
+
     def index_products(self, products: Iterable) -> None:
+        ids = [product.pk for product in products]
+        for start in range(0, len(ids), self.CHUNK):
+            self._index_chunk(ids[start : start + self.CHUNK])
+
+    def _index_chunk(self, ids: list[int]) -> None:
         from marketplace.catalog.models import Product
 
-        ids = [product.pk for product in products]
         rows = (
             Product.objects.filter(pk__in=ids)
             .select_related("category", "vendor")
             .prefetch_related("translations", "variants", "attribute_values__value")
         )
-        changed = []
-        for product in rows:
-            product.search_name, product.search_document = product_search_texts(product)
-            changed.append(product)
-        Product.objects.bulk_update(changed, ["search_name", "search_document"], batch_size=500)
+        texts = [(*product_search_texts(product), product.pk) for product in rows]
+        # One prepared UPDATE run for every row: far cheaper than bulk_update's CASE per column.
+        table = connection.ops.quote_name(Product._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.executemany(
+                f"UPDATE {table} SET search_name = %s, search_document = %s WHERE id = %s",  # noqa: S608
+                texts,
+            )
 
     def search_products(self, queryset: QuerySet, query: str) -> QuerySet:
         terms = search_terms(query)
