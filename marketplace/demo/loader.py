@@ -61,6 +61,7 @@ from marketplace.demo.booths import (
     STATUS_PATH,
     booth_profile,
 )
+from marketplace.demo.certificates import load_demo_certificates, remove_demo_certificates
 from marketplace.demo.navigation import MENUS, DemoMenuItem
 from marketplace.demo.pages import PAGES, TET_COLLECTION
 from marketplace.demo.pictures import draw_banner, draw_product_picture
@@ -172,6 +173,7 @@ def load_demo(*, product_count: int | None = None) -> DemoSummary:
             _load_producers(loading)
             _load_products(loading, count)
             _load_collection(loading)
+            load_demo_certificates(loading)
             _load_pages(loading)
             _load_menus(loading)
     except BaseException:
@@ -580,6 +582,7 @@ def remove_demo() -> int:
     The channel stays. Image files are deleted once the transaction has committed."""
     files: set[str] = set()
     with transaction.atomic():
+        remove_demo_certificates()
         products = Product.objects.filter(vendor__slug__in=[booth.slug for booth in BOOTHS])
         media = ProductMedia.objects.filter(product__in=products)
         files.update(media.values_list("image", flat=True))
