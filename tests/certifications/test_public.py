@@ -4,9 +4,13 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from marketplace.catalog.models import Product
 from marketplace.certifications.models import Certification, CertificationStatus
+from marketplace.search import get_search_backend
 from tests import factories
 from tests.certifications.builders import certificate, gid, listed_names, member
 
@@ -196,3 +200,19 @@ def test_vendor_filter_still_applies_with_certificate_filters(shelf, graphql_cli
         filter={"certifications": ["OCOP"], "vendors": [gid("Vendor", four.vendor_id)]},
     )
     assert names == ["Mật ong"]
+
+
+def test_indexing_a_list_reads_certificates_in_a_fixed_number_of_queries():
+    booth = factories.booth()
+    certificate(kind="vietgap", vendor=booth)
+    for number in range(30):
+        certificate(product=factories.product(f"Sản phẩm {number}", vendor=booth), stars=3)
+
+    def cost(products) -> int:
+        with CaptureQueriesContext(connection) as captured:
+            get_search_backend().index_products(products)
+        return len(captured.captured_queries)
+
+    products = list(Product.objects.all())
+    assert cost(products[:3]) == cost(products)
+    assert " vietgap " in Product.objects.first().search_document
