@@ -1,6 +1,9 @@
 """What of a product is searchable. Only public texts: never anything about a person."""
 
-from marketplace.certifications.selectors import certification_search_text
+from marketplace.certifications.selectors import (
+    certification_prefetches,
+    certification_search_text,
+)
 from marketplace.core.provinces import short_province_name
 from marketplace.core.text import fold_vietnamese
 
@@ -17,10 +20,20 @@ def editorjs_text(blocks) -> str:
     return " ".join(parts)
 
 
+def search_document_prefetches() -> list:
+    """What `product_search_texts` reads, to prefetch for a whole list of products at once."""
+    return [
+        "translations",
+        "variants",
+        "attribute_values__value",
+        *certification_prefetches(),
+    ]
+
+
 def product_search_texts(product) -> tuple[str, str]:
     """(name text, rest) for `product`, folded and padded with spaces for word-prefix matching.
 
-    Expects translations, variants, attribute values, category and vendor to be prefetched.
+    Expects category and vendor selected and `search_document_prefetches()` prefetched.
     """
     names = [product.name] + [t.name for t in product.translations.all() if t.name]
     rest = [editorjs_text(product.description)]

@@ -29,7 +29,7 @@ from django.db.models.functions import Cast
 from marketplace.certifications.selectors import certification_prefetches
 from marketplace.core.text import search_terms
 from marketplace.search.backends.base import SearchBackend
-from marketplace.search.documents import product_search_texts
+from marketplace.search.documents import product_search_texts, search_document_prefetches
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -47,7 +47,7 @@ class DatabaseSearchBackend(SearchBackend):
         rows = (
             Product.objects.filter(pk__in=ids)
             .select_related("category", "vendor")
-            .prefetch_related("translations", "variants", "attribute_values__value")
+            .prefetch_related(*search_document_prefetches())
             .prefetch_related(*certification_prefetches())
         )
         texts = [(*product_search_texts(product), product.pk) for product in rows]
