@@ -26,7 +26,6 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
-from marketplace.certifications.selectors import certification_prefetches
 from marketplace.core.text import search_terms
 from marketplace.search.backends.base import SearchBackend
 from marketplace.search.documents import product_search_texts, search_document_prefetches
@@ -48,7 +47,6 @@ class DatabaseSearchBackend(SearchBackend):
             Product.objects.filter(pk__in=ids)
             .select_related("category", "vendor")
             .prefetch_related(*search_document_prefetches())
-            .prefetch_related(*certification_prefetches())
         )
         texts = [(*product_search_texts(product), product.pk) for product in rows]
         # One prepared UPDATE run for every row: far cheaper than bulk_update's CASE per column.
