@@ -165,6 +165,9 @@ class Product(SeoFields):
     # Folded (diacritic-free, lower-case) texts written by the search backend: name, then the rest.
     search_name = models.TextField(blank=True, default="", editable=False)
     search_document = models.TextField(blank=True, default="", editable=False)
+    # The name as a key that sorts in Vietnamese alphabetical order (core.text), written with
+    # the search texts.
+    sort_name = models.TextField(blank=True, default="", editable=False, db_index=True)
     # Only approved products are public; the moderation services set these, with a history.
     moderation_status = models.CharField(
         _("review"),

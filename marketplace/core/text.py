@@ -33,11 +33,9 @@ def search_terms(text: str) -> list[str]:
 _LETTER_MARKS = {"\u0306": 1, "\u0302": 2, "\u031b": 3}
 
 
-def vietnamese_sort_key(text: str) -> tuple:
-    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones ignored.
-
-    Plain code-point order would put every name starting with "Đ" after "Z".
-    """
+def _alphabet_letters(text: str) -> list[tuple[str, int]]:
+    """Each letter of `text` as (base letter, rank in the alphabet among its variants), tones
+    ignored: "ă" is ("a", 1), "â" ("a", 2), "đ" ("d", 1), "ơ" ("o", 3)."""
     letters: list[tuple[str, int]] = []
     for char in unicodedata.normalize("NFD", text.lower()):
         if char == "đ":
@@ -46,7 +44,21 @@ def vietnamese_sort_key(text: str) -> tuple:
             letters[-1] = (letters[-1][0], _LETTER_MARKS[char])
         elif not unicodedata.combining(char):
             letters.append((char, 0))
-    return tuple(letters), text
+    return letters
+
+
+def vietnamese_sort_key(text: str) -> tuple:
+    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones ignored.
+
+    Plain code-point order would put every name starting with "Đ" after "Z".
+    """
+    return tuple(_alphabet_letters(text)), text
+
+
+def vietnamese_collation_key(text: str) -> str:
+    """The same order as `vietnamese_sort_key`, as a string that sorts byte by byte: the
+    database orders by it (stored beside the name) with its binary collation."""
+    return "".join(f"{letter}{rank}" for letter, rank in _alphabet_letters(text))
 
 
 def slug_from(text: str) -> str:

@@ -5,7 +5,7 @@ from marketplace.certifications.selectors import (
     certification_search_text,
 )
 from marketplace.core.provinces import short_province_name
-from marketplace.core.text import fold_vietnamese
+from marketplace.core.text import fold_vietnamese, vietnamese_collation_key
 
 
 def editorjs_text(blocks) -> str:
@@ -47,6 +47,10 @@ def product_search_texts(product) -> tuple[str, str]:
     # Public certificates ("OCOP 4 sao", "VietGAP"); their changes re-index the products.
     rest.append(certification_search_text(product))
     return _pad(" ".join(names)), _pad(" ".join(rest))
+
+
+def product_sort_name(product) -> str:
+    return vietnamese_collation_key(product.name)
 
 
 def _pad(text: str) -> str:

@@ -1,7 +1,9 @@
 """Saleor's `filter`, `where`, `search` and `sortBy` arguments for product lists."""
 
 import graphene
+from django.db import connection
 from django.db.models import F, Q, QuerySet
+from django.db.models.functions import Collate
 from graphql import GraphQLError
 
 from marketplace.catalog.models import AttributeValue, Category, ProductVariantChannelListing
@@ -141,7 +143,8 @@ class ProductOrder(graphene.InputObjectType):
 
 
 SORT_COLUMNS = {
-    "name": ("name", "slug"),
+    # In Vietnamese alphabetical order (a ă â ... d đ ...), see core.text.
+    "name": ("sort_name", "slug"),
     "rank": ("search_rank",),
     "price": ("price_min", "name"),
     "minimal_price": ("price_min", "name"),
@@ -390,6 +393,11 @@ def _availability_filter(products: QuerySet, available: bool) -> QuerySet:
     return products.exclude(pk__in=products_in_stock(products.filter(on_sale)).values("pk"))
 
 
+def _binary(column: str):
+    """`column` compared byte by byte, whatever the database's locale."""
+    return Collate(F(column), "C" if connection.vendor == "postgresql" else "BINARY")
+
+
 def sort_products(products: QuerySet, sort_by, *, searching: bool, collection=None) -> QuerySet:
     """Order by `sort_by` (a ProductOrder); by relevance when searching, else by name."""
     if sort_by and sort_by.get("field") is None and sort_by.get("attribute_id") is None:
@@ -410,7 +418,7 @@ def sort_products(products: QuerySet, sort_by, *, searching: bool, collection=No
         ).filter(collection_products__collection=collection)
     ordering = []
     for column in SORT_COLUMNS[field]:
-        expression = F(column)
+        expression = _binary(column) if column == "sort_name" else F(column)
         ordering.append(
             expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
         )

@@ -28,7 +28,11 @@ from django.db.models.functions import Cast
 
 from marketplace.core.text import search_terms
 from marketplace.search.backends.base import SearchBackend
-from marketplace.search.documents import product_search_texts, search_document_prefetches
+from marketplace.search.documents import (
+    product_search_texts,
+    product_sort_name,
+    search_document_prefetches,
+)
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -48,12 +52,16 @@ class DatabaseSearchBackend(SearchBackend):
             .select_related("category", "vendor")
             .prefetch_related(*search_document_prefetches())
         )
-        texts = [(*product_search_texts(product), product.pk) for product in rows]
+        texts = [
+            (*product_search_texts(product), product_sort_name(product), product.pk)
+            for product in rows
+        ]
         # One prepared UPDATE run for every row: far cheaper than bulk_update's CASE per column.
         table = connection.ops.quote_name(Product._meta.db_table)
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {table} SET search_name = %s, search_document = %s WHERE id = %s",  # noqa: S608
+                f"UPDATE {table} SET search_name = %s, search_document = %s, sort_name = %s "  # noqa: S608
+                "WHERE id = %s",
                 texts,
             )
 
