@@ -12,6 +12,7 @@ from marketplace.catalog.graphql.attributes import (
     AssignedPlainTextAttribute,
     AssignedSingleChoiceAttribute,
 )
+from marketplace.catalog.graphql.mutations import ProductMutations
 from marketplace.catalog.graphql.schema import CatalogQueries
 from marketplace.certifications.graphql.schema import CertificationMutations, CertificationQueries
 from marketplace.channels.graphql import ChannelQueries
@@ -37,7 +38,7 @@ class Query(
 
 
 # Each domain adds its mutations class here (one line each).
-MUTATIONS: list[type] = [VendorMutations, PrivacyMutations]
+MUTATIONS: list[type] = [VendorMutations, PrivacyMutations, ProductMutations]
 MUTATIONS.append(AccountMutations)
 MUTATIONS += [CertificationMutations, CurationMutations]
 MUTATIONS.append(CatalogImportMutations)
