@@ -85,6 +85,9 @@ class Certification(models.Model):
     # When the booth was reminded of the coming expiry (60 and 14 days before).
     reminded_60_days_at = models.DateTimeField(null=True, blank=True, editable=False)
     reminded_14_days_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Folded words that find the certified products ("ocop 4 sao", "vietgap", the code); matched
+    # at query time together with the live public rule, so expiry hides them at once.
+    search_text = models.TextField(blank=True, default="", editable=False)
     created_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

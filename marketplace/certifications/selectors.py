@@ -4,7 +4,7 @@ expired at this instant (a certificate whose expiry equals now is expired)."""
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from marketplace.catalog.models import Product
@@ -14,7 +14,7 @@ from marketplace.certifications.models import (
     CertificationStatus,
 )
 from marketplace.core.permissions import Action, booths_of, can
-from marketplace.core.text import search_terms
+from marketplace.core.text import fold_vietnamese, search_terms
 
 # What shoppers type to find certified products ("ocop 4 sao", "vietgap", "huu co").
 KIND_SEARCH_WORDS = {
@@ -112,35 +112,21 @@ def _holds(certifications: QuerySet[Certification]) -> Q:
     return Q(Exists(own)) | Q(Exists(booth_wide))
 
 
-def certification_prefetches() -> list[Prefetch]:
-    """Prefetches that let `certification_search_text` read a whole list of products at once:
-    the products' own public certificates and their booths' production-wide ones."""
-    return [
-        Prefetch("certifications", queryset=public_certifications(), to_attr="public_own"),
-        Prefetch(
-            "vendor__certifications",
-            queryset=public_certifications().filter(product__isnull=True),
-            to_attr="public_booth_wide",
-        ),
-    ]
+def certificate_search_text(certification: Certification) -> str:
+    """The folded words that find a certificate's products: kind, stars, code."""
+    words = [KIND_SEARCH_WORDS[certification.kind]]
+    if certification.kind == CertificationKind.OCOP and certification.stars:
+        words.append(f"{certification.stars} sao {certification.stars} stars")
+    words.append(certification.code)
+    folded = fold_vietnamese(" ".join(words))
+    return f" {folded} " if folded else ""
 
 
-def certification_search_text(product: Product) -> str:
-    """Words that find `product` by its public certificates ("OCOP 4 sao", "VietGAP", codes).
-
-    Uses `certification_prefetches` when the product was loaded with them; else one query.
-    """
-    if hasattr(product, "public_own") and hasattr(product.vendor, "public_booth_wide"):
-        found = [*product.public_own, *product.vendor.public_booth_wide]
-    else:
-        found = public_certifications_of_products([product]).get(product.pk, [])
-    words = []
-    for cert in found:
-        words.append(KIND_SEARCH_WORDS[cert.kind])
-        if cert.kind == CertificationKind.OCOP:
-            words.append(f"{cert.stars} sao {cert.stars} stars")
-        words.append(cert.code)
-    return " ".join(words)
+def products_with_certificate_term(term: str) -> Q:
+    """Products holding, right now, a public certificate one of whose words begins with `term`
+    (already folded). Search asks this live rather than storing certificate words with the
+    product, so an expired or revoked certificate stops finding products at once."""
+    return _holds(public_certifications().filter(search_text__contains=f" {term}"))
 
 
 def products_covered_by(certification: Certification) -> QuerySet[Product]:

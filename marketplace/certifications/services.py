@@ -169,6 +169,7 @@ def submit_certificate(
     )
     scan = clean_scan(document) if document else None
     certification.full_clean()
+    certification.search_text = selectors.certificate_search_text(certification)
     certification.save()
     if scan is not None:
         certification.document.save(scan.name, scan, save=True)

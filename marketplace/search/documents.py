@@ -1,9 +1,5 @@
 """What of a product is searchable. Only public texts: never anything about a person."""
 
-from marketplace.certifications.selectors import (
-    certification_prefetches,
-    certification_search_text,
-)
 from marketplace.core.provinces import short_province_name
 from marketplace.core.text import fold_vietnamese, vietnamese_collation_key
 
@@ -26,7 +22,6 @@ def search_document_prefetches() -> list:
         "translations",
         "variants",
         "attribute_values__value",
-        *certification_prefetches(),
     ]
 
 
@@ -44,8 +39,8 @@ def product_search_texts(product) -> tuple[str, str]:
     if product.category_id:
         rest.append(product.category.name)
     rest += [product.vendor.name, short_province_name(product.vendor.province)]
-    # Public certificates ("OCOP 4 sao", "VietGAP"); their changes re-index the products.
-    rest.append(certification_search_text(product))
+    # Certificates are not stored here: search matches them live (see the search backend), so
+    # that an expired one stops finding the product the moment it expires.
     return _pad(" ".join(names)), _pad(" ".join(rest))
 
 

@@ -1,9 +1,13 @@
 """Search in the database itself: the default, with nothing else to run.
 
 Both backends search the folded texts that `index_products` stores on each product, so "mat ong"
-finds "Mật ong" and "dak lak" finds "Đắk Lắk". The folding is done in Python rather than with
-PostgreSQL's `unaccent`, which knows only precomposed letters: text typed in decomposed form
-(common from some phones) would otherwise not match.
+finds "Mật ong" and "dak lak" finds "Đắk Lắk". Certificate words ("ocop", "4 sao", "vietgap", a
+code) are matched live against the certificates in force, never stored with the product: an
+expired or revoked certificate stops finding products the moment it lapses.
+
+The folding is done in Python rather than with PostgreSQL's `unaccent`, which knows only
+precomposed letters: text typed in decomposed form (common from some phones) would otherwise not
+match.
 
 - PostgreSQL: full-text search over the folded texts (name weighted above the rest) kept in a
   stored, GIN-indexed vector column; every term matched as a word prefix, ranked by `ts_rank`.
@@ -26,6 +30,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from marketplace.certifications.selectors import products_with_certificate_term
 from marketplace.core.text import search_terms
 from marketplace.search.backends.base import SearchBackend
 from marketplace.search.documents import (
@@ -77,25 +82,28 @@ class DatabaseSearchBackend(SearchBackend):
         # `search_vector` is a stored column that PostgreSQL computes from the folded texts (see
         # search/migrations/0002), indexed with GIN. Terms are folded to [0-9a-z] only, and are
         # passed as parameters all the same.
-        tsquery = " & ".join(f"{term}:*" for term in terms)
-        matches = RawSQL(
-            '"catalog_product"."search_vector" @@ to_tsquery(\'simple\', %s)',
-            (tsquery,),
-            output_field=BooleanField(),
-        )
+        for term in terms:
+            in_text = RawSQL(
+                '"catalog_product"."search_vector" @@ to_tsquery(\'simple\', %s)',
+                (f"{term}:*",),
+                output_field=BooleanField(),
+            )
+            queryset = queryset.filter(Q(in_text) | products_with_certificate_term(term))
         rank = RawSQL(
             'ts_rank("catalog_product"."search_vector", to_tsquery(\'simple\', %s))',
-            (tsquery,),
+            (" & ".join(f"{term}:*" for term in terms),),
             output_field=FloatField(),
         )
-        return queryset.filter(matches).annotate(search_rank=rank)
+        return queryset.annotate(search_rank=rank)
 
     def _search_portable(self, queryset: QuerySet, terms: list[str]) -> QuerySet:
         rank = Value(0)
         for term in terms:
             prefix = f" {term}"
             queryset = queryset.filter(
-                Q(search_name__contains=prefix) | Q(search_document__contains=prefix)
+                Q(search_name__contains=prefix)
+                | Q(search_document__contains=prefix)
+                | products_with_certificate_term(term)
             )
             rank = rank + Case(
                 When(search_name__contains=f" {term} ", then=Value(4)),
