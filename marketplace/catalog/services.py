@@ -15,7 +15,6 @@ from typing import Any
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Min
 from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from marketplace.catalog.models import (
@@ -65,7 +64,7 @@ def create_category(
     """Create a category under `parent` (or at the root)."""
     category = Category(
         name=name,
-        slug=slug or slugify(name),
+        slug=slug or slug_from(name),
         parent=parent,
         level=parent.level + 1 if parent else 0,
         description=editorjs(description),
@@ -95,7 +94,7 @@ def create_product(
         product_type=product_type,
         category=category,
         name=name,
-        slug=slug or slugify(name),
+        slug=slug or slug_from(name),
         description=editorjs(description),
         weight_grams=weight_grams,
     )
@@ -216,7 +215,7 @@ def add_product_media(*, product: Product, image: bytes, alt: str = "") -> Produ
 def create_attribute_value(*, attribute: Attribute, name: str, **fields) -> AttributeValue:
     value, _ = AttributeValue.objects.get_or_create(
         attribute=attribute,
-        slug=fields.pop("slug", None) or slugify(name) or name,
+        slug=fields.pop("slug", None) or slug_from(name) or name,
         defaults={"name": name, **fields},
     )
     return value

@@ -4,8 +4,8 @@ from django.views.decorators.http import require_GET
 
 from marketplace.catalog.models import Category, Collection, ProductMedia
 from marketplace.catalog.thumbnails import PIL_FORMATS, THUMBNAIL_SIZES, make_thumbnail
-from vendors.models import Booth
 from marketplace.core.ids import InvalidGlobalId, from_global_id, parse_global_id
+from vendors.models import Booth
 
 IMAGE_OWNERS = {
     "ProductMedia": (ProductMedia, "image"),

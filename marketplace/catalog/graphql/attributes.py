@@ -107,9 +107,7 @@ class Attribute(ModelObjectType):
 class AttributeValue(ModelObjectType):
     name = graphene.String(description="Name of a value displayed in the interface.")
     slug = graphene.String(description="Internal representation of a value (unique per attribute).")
-    value = graphene.String(
-        description="Value of the attribute value (e.g. a colour code)."
-    )
+    value = graphene.String(description="Value of the attribute value (e.g. a colour code).")
     input_type = graphene.Field(
         AttributeInputTypeEnum, description="The input type to use for entering attribute values."
     )
