@@ -183,6 +183,14 @@ LISTING_REVIEW_DAYS = int(os.environ.get("LISTING_REVIEW_DAYS", "90"))
 CERTIFICATE_SCANS_ROOT = Path(
     os.environ.get("CERTIFICATE_SCANS_ROOT", DATA_DIR / "private" / "certificates")
 )
+# Stripe collects card payments; without the three keys the Stripe gateway is not offered.
+# STRIPE_API_BASE points the client at another Stripe-compatible server (the tests' localstripe).
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
+# How old (seconds) a signed webhook may be before it is refused as a possible replay.
+STRIPE_WEBHOOK_TOLERANCE = int(os.environ.get("STRIPE_WEBHOOK_TOLERANCE", "300"))
 GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))
