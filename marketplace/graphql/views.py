@@ -12,6 +12,7 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed
+from django.middleware.csrf import CsrfViewMiddleware
 from graphene_django.views import GraphQLView, HttpError
 from graphql import ExecutionResult, GraphQLError, execute, get_operation_ast, parse, validate
 from graphql.language import OperationType
@@ -20,6 +21,12 @@ from marketplace.core.errors import DomainError
 from marketplace.graphql.core.validation import query_limit_errors
 
 logger = logging.getLogger("marketplace.graphql")
+
+
+def _signs_in_by_session(request) -> bool:
+    return settings.SESSION_COOKIE_NAME in request.COOKIES and not request.headers.get(
+        "Authorization"
+    )
 
 
 def parse_multipart_request(request) -> dict:
@@ -63,6 +70,16 @@ def _parse_and_validate(schema, query: str):
 
 
 class MarketplaceGraphQLView(GraphQLView):
+    def dispatch(self, request, *args, **kwargs):
+        # A browser sends the session cookie with any request, even one a foreign site makes it
+        # send; a request that signs in by its session cookie (GraphiQL, the vendor portal) must
+        # therefore carry the CSRF token. Storefronts and apps sign in with a bearer token.
+        if request.method == "POST" and _signs_in_by_session(request):
+            refusal = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+            if refusal is not None:
+                return refusal
+        return super().dispatch(request, *args, **kwargs)
+
     def parse_body(self, request):
         if self.get_content_type(request) == "multipart/form-data":
             return parse_multipart_request(request)

@@ -346,3 +346,17 @@ def test_product_lists_the_published_collections_it_is_in(channel, graphql_clien
     )
 
     assert response.data["product"]["collections"] == [{"slug": "qua-tet"}]
+
+
+def test_product_types_are_listed_for_booths_adding_products(graphql_client):
+    from tests import factories
+
+    food = factories.product_type("food")
+    answer = graphql_client("{ productTypes(first: 10) { totalCount edges { node { id slug } } } }")
+    assert answer.data["productTypes"]["totalCount"] == 1
+    [edge] = answer.data["productTypes"]["edges"]
+    assert edge["node"]["slug"] == food.slug
+    one = graphql_client(
+        "query($id: ID!) { productType(id: $id) { name } }", {"id": edge["node"]["id"]}
+    )
+    assert one.data["productType"]["name"] == food.name

@@ -12,6 +12,8 @@ from marketplace.catalog.graphql.types import (
     CollectionCountableConnection,
     Product,
     ProductCountableConnection,
+    ProductType,
+    ProductTypeCountableConnection,
     ProductVariant,
     ProductVariantCountableConnection,
     channel_or_error,
@@ -71,6 +73,14 @@ def _single(queryset, **context):
 
 
 class CatalogQueries(graphene.ObjectType):
+    product_types = graphene.Field(
+        ProductTypeCountableConnection,
+        **connection_args(),
+        description="List of the product types a booth can choose from when adding a product.",
+    )
+    product_type = graphene.Field(
+        ProductType, id=graphene.ID(required=True), description="Look up a product type by ID."
+    )
     products = graphene.Field(
         ProductCountableConnection,
         **product_connection_args(),
@@ -140,6 +150,15 @@ class CatalogQueries(graphene.ObjectType):
         channel=graphene.String(),
         description="Look up a collection by ID or slug.",
     )
+
+    @staticmethod
+    def resolve_product_types(root, info, **page):
+        types = models.ProductType.objects.order_by("name", "pk")
+        return paginate(types, ProductTypeCountableConnection, info, **page)
+
+    @staticmethod
+    def resolve_product_type(root, info, id):
+        return models.ProductType.objects.filter(pk=resolve_global_id(id, "ProductType")).first()
 
     @staticmethod
     def resolve_products(root, info, channel=None, **kwargs):

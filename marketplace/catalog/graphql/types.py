@@ -176,6 +176,12 @@ class ProductType(ModelObjectType):
         description = "Represents a type of product."
 
 
+class ProductTypeCountableConnection(CountableConnection):
+    class Meta:
+        node = ProductType
+        strict_types = True
+
+
 class VariantPricingInfo(graphene.ObjectType):
     on_sale = graphene.Boolean(description="Whether it is in sale or not.")
     discount = graphene.Field(
