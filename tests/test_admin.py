@@ -68,3 +68,31 @@ def test_product_edit_in_admin_refreshes_price_range_and_search(staff_client):
     assert listing.price_min_amount == 90000
     product.refresh_from_db()
     assert " ca phe " in product.search_name
+
+
+def test_booth_status_changes_in_the_admin_need_a_reason_and_are_recorded(staff_client):
+    from vendors.models import BoothStatus, BoothStatusChange
+
+    booth = factories.booth("Nhóm mới", status=BoothStatus.APPLIED)
+    url = reverse("admin:vendors_booth_changelist")
+    action = {"action": "make_approved", "_selected_action": [booth.pk]}
+
+    asked = staff_client.post(url, action)
+    assert asked.status_code == 200 and b"reason" in asked.content
+    booth.refresh_from_db()
+    assert booth.status == BoothStatus.APPLIED
+
+    staff_client.post(url, {**action, "reason": "Hồ sơ đầy đủ"})
+    booth.refresh_from_db()
+    assert booth.status == BoothStatus.APPROVED
+    change = BoothStatusChange.objects.get(booth=booth)
+    assert change.reason == "Hồ sơ đầy đủ"
+    assert change.changed_by.email == "staff@example.org"
+
+
+def test_booth_status_is_not_editable_in_the_booth_form(staff_client):
+    from vendors.models import BoothStatus
+
+    booth = factories.booth("Nhóm mới", status=BoothStatus.APPLIED)
+    page = staff_client.get(reverse("admin:vendors_booth_change", args=[booth.pk]))
+    assert "status" not in page.context["adminform"].form.fields

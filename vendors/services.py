@@ -284,3 +284,14 @@ def add_member(*, actor, booth: Booth, user, role: str) -> BoothMember:
         booth=booth, user=user, defaults={"role": role}
     )
     return member
+
+
+@transaction.atomic
+def set_commission_rate(*, actor, booth: Booth, rate) -> Booth:
+    """Staff set the platform's commission on a booth's sales (percent, 0 to 100)."""
+    authorize(actor, Action.BOOTH_CHANGE_STATUS, booth)
+    booth = Booth.objects.select_for_update().get(pk=booth.pk)
+    booth.commission_rate = rate
+    booth.full_clean()
+    booth.save(update_fields=["commission_rate", "updated_at"])
+    return booth
