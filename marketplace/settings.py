@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "catalog_import",
     "marketplace.certifications",
     "marketplace.curation",
+    "marketplace.checkout",
+    "marketplace.orders",
     "storefront_theme",
 ]
 
@@ -191,6 +193,14 @@ STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
 STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "")
 # How old (seconds) a signed webhook may be before it is refused as a possible replay.
 STRIPE_WEBHOOK_TOLERANCE = int(os.environ.get("STRIPE_WEBHOOK_TOLERANCE", "300"))
+# Standard post, per booth parcel (see marketplace.checkout.delivery), in whole dong.
+SHIPPING_PARCEL_PRICE = int(os.environ.get("SHIPPING_PARCEL_PRICE", "25000"))
+SHIPPING_PARCEL_PRICE_OTHER_PROVINCE = int(
+    os.environ.get("SHIPPING_PARCEL_PRICE_OTHER_PROVINCE", "35000")
+)
+SHIPPING_PRICE_PER_EXTRA_KG = int(os.environ.get("SHIPPING_PRICE_PER_EXTRA_KG", "8000"))
+# The most of one variant a checkout line may hold (Saleor's default limit).
+CHECKOUT_MAX_LINE_QUANTITY = int(os.environ.get("CHECKOUT_MAX_LINE_QUANTITY", "50"))
 GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))

@@ -1,0 +1,1 @@
+"""Payment gateways: the interface (`base`) and cash on delivery (`cod`)."""
