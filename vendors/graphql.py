@@ -17,7 +17,7 @@ from marketplace.catalog.graphql.types import (
 from marketplace.certifications.graphql.types import vendor_certifications_field
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import Action, can
-from marketplace.graphql.core.batching import tag_batch
+from marketplace.graphql.core.batching import batch_deferred, tag_batch
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id
 from marketplace.graphql.core.mutations import BaseMutation, error_type
@@ -145,6 +145,10 @@ class Vendor(ModelObjectType):
     @staticmethod
     def resolve_province(root, info):
         return root.province_name
+
+    @staticmethod
+    def resolve_description(root, info):
+        return batch_deferred(root, "description")
 
     @staticmethod
     def resolve_province_code(root, info):

@@ -15,6 +15,15 @@ from marketplace.catalog.models import (
 from marketplace.channels.models import Channel
 from vendors.models import PRIVATE_BOOTH_FIELDS, BoothStatus
 
+LIST_DEFERRED_FIELDS = (
+    "search_name",
+    "search_document",
+    "sort_name",
+    "description",
+    "category__description",
+    "vendor__description",
+)
+
 
 def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet[Product]:
     """Products a shopper may see in `channel`: published (now), of an open booth.
@@ -45,12 +54,12 @@ def visible_products(channel: Channel, *, in_listings: bool = False) -> QuerySet
             published_at=F("listing__published_at"),
             available_for_purchase_at=F("listing__available_for_purchase_at"),
         )
-        .select_related("vendor", "category", "product_type")
+        .select_related("vendor", "category")
         # Search texts are for the search backend, and a booth's private details have no
-        # business in a product list.
+        # business in a product list. Long descriptions are read only when a query asks for
+        # them, for the whole page at once (graphql.core.batching.batch_deferred).
         .defer(
-            "search_name",
-            "search_document",
+            *LIST_DEFERRED_FIELDS,
             *(f"vendor__{field}" for field in (*PRIVATE_BOOTH_FIELDS, "search_text")),
         )
     )

@@ -9,6 +9,7 @@ from PIL import Image
 
 from marketplace.catalog.models import Thumbnail
 from marketplace.core.ids import to_global_id
+from marketplace.core.urls import absolute_uri
 
 THUMBNAIL_SIZES = (32, 64, 128, 256, 512, 1024, 2048, 4096)
 DEFAULT_SIZE = 4096
@@ -37,13 +38,13 @@ def thumbnail_url(owner, image_field, size: int | None, fmt: str, request, thumb
     fmt = (fmt or "original").lower()
     for thumbnail in thumbnails:
         if thumbnail.size == size and thumbnail.format == fmt:
-            return request.build_absolute_uri(thumbnail.image.url)
+            return absolute_uri(request, thumbnail.image.url)
     type_name = GRAPHQL_TYPE_NAMES.get(type(owner).__name__, type(owner).__name__)
     path = reverse(
         "thumbnail",
         kwargs={"instance_id": to_global_id(type_name, owner.pk), "size": size, "fmt": fmt},
     )
-    return request.build_absolute_uri(path)
+    return absolute_uri(request, path)
 
 
 def make_thumbnail(owner, image_field, size: int, fmt: str) -> Thumbnail:

@@ -126,7 +126,11 @@ def products_with_certificate_term(term: str) -> Q:
     """Products holding, right now, a public certificate one of whose words begins with `term`
     (already folded). Search asks this live rather than storing certificate words with the
     product, so an expired or revoked certificate stops finding products at once."""
-    return _holds(public_certifications().filter(search_text__contains=f" {term}"))
+    matching = public_certifications().filter(search_text__contains=f" {term}")
+    # Not correlated with the product row: the database computes each list once per query.
+    return Q(pk__in=matching.filter(product__isnull=False).values("product_id")) | Q(
+        vendor_id__in=matching.filter(product__isnull=True).values("vendor_id")
+    )
 
 
 def products_covered_by(certification: Certification) -> QuerySet[Product]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from marketplace.core.errors import DomainError
 from marketplace.core.ids import to_global_id
+from marketplace.core.urls import absolute_uri
 from marketplace.graphql.core.batching import batch_related
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id
@@ -89,7 +90,7 @@ class ProducerProfile(ModelObjectType):
         path = reverse(
             "producer-photo", kwargs={"profile_id": to_global_id("ProducerProfile", root.pk)}
         )
-        return Image(url=info.context.build_absolute_uri(path), alt=root.display_name)
+        return Image(url=absolute_uri(info.context, path), alt=root.display_name)
 
 
 def resolve_public_profiles(vendor, info) -> list[models.ProducerProfile]:

@@ -250,9 +250,7 @@ def _hide_photo_if_unconsented(profile: ProducerProfile) -> None:
     with storage.open(old_name, "rb") as stored:
         content = stored.read()
     extension = old_name.rsplit(".", 1)[-1]
-    profile.photo.save(
-        f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False
-    )
+    profile.photo.save(f"{uuid.uuid4().hex}.{extension}", ContentFile(content), save=False)
     profile.save(update_fields=["photo", "updated_at"])
     _delete_file_after_commit(storage, old_name)
 

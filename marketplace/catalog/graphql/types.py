@@ -15,7 +15,8 @@ from marketplace.catalog.graphql.attributes import (
 from marketplace.catalog.graphql.filters import ProductFilterInput, ProductOrder, ProductWhereInput
 from marketplace.catalog.thumbnails import thumbnail_url
 from marketplace.certifications.graphql.types import product_certifications_field
-from marketplace.graphql.core.batching import batch_related, batch_related_one
+from marketplace.core.urls import absolute_uri
+from marketplace.graphql.core.batching import batch_deferred, batch_related, batch_related_one
 from marketplace.graphql.core.connection import CountableConnection, connection_args, paginate
 from marketplace.graphql.core.ids import resolve_global_id
 from marketplace.graphql.core.translations import (
@@ -110,7 +111,7 @@ def image_url(owner, image_field, size, format, info, thumbnails_relation="thumb
     if not image_field:
         return None
     if not size:
-        return info.context.build_absolute_uri(image_field.url)
+        return absolute_uri(info.context, image_field.url)
     thumbnails = batch_related(owner, thumbnails_relation)
     return thumbnail_url(owner, image_field, size, _format(format), info.context, thumbnails)
 
@@ -371,6 +372,10 @@ class Category(ModelObjectType):
         return batch_related_one(root, "parent")
 
     @staticmethod
+    def resolve_description(root, info):
+        return batch_deferred(root, "description")
+
+    @staticmethod
     def resolve_products(root, info, **kwargs):
         return _category_products(root, info, **kwargs)
 
@@ -525,6 +530,10 @@ class Product(ModelObjectType):
     @staticmethod
     def resolve_product_type(root, info):
         return batch_related_one(root, "product_type")
+
+    @staticmethod
+    def resolve_description(root, info):
+        return batch_deferred(root, "description")
 
     @staticmethod
     def resolve_category(root, info):

@@ -17,6 +17,7 @@ from marketplace.certifications.graphql.enums import (
     ListingReviewStatusEnum,
 )
 from marketplace.core.permissions import Action, can
+from marketplace.core.urls import absolute_uri
 from marketplace.graphql.core.batching import batch_of, batch_related, batch_related_one, tag_batch
 from marketplace.graphql.core.connection import CountableConnection
 from marketplace.graphql.core.types import ModelObjectType
@@ -131,7 +132,7 @@ class Certification(ModelObjectType):
         if not root.document or not can(info.context.user, Action.CERTIFICATE_VERIFY):
             return None
         path = reverse("admin:certifications_certification_document", args=[root.pk])
-        return info.context.build_absolute_uri(path)
+        return absolute_uri(info.context, path)
 
 
 class CertificationCountableConnection(CountableConnection):

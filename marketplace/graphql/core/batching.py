@@ -77,3 +77,17 @@ def _related_one(obj: Model, field: str) -> Model | None:
         return getattr(obj, field)
     except ObjectDoesNotExist:  # a reverse one-to-one with no row
         return None
+
+
+def batch_deferred(obj: Model, field: str):
+    """Read `field`, which list queries leave unloaded (large texts), for obj's whole batch in
+    one query the first time one object of the batch needs it."""
+    if field in obj.get_deferred_fields():
+        batch = [item for item in batch_of(obj) if field in item.get_deferred_fields()]
+        model = type(obj)
+        values = dict(
+            model._base_manager.filter(pk__in=[item.pk for item in batch]).values_list("pk", field)
+        )
+        for item in batch:
+            setattr(item, field, values.get(item.pk))
+    return getattr(obj, field)

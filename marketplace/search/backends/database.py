@@ -11,7 +11,8 @@ match.
 
 - PostgreSQL: full-text search over the folded texts (name weighted above the rest) kept in a
   stored, GIN-indexed vector column; every term matched as a word prefix, ranked by `ts_rank`.
-- SQLite: every term must begin a word of the folded texts; a term in the name counts more.
+- SQLite: an FTS5 table over the folded texts finds the products where every term begins a
+  word; a term in the name counts more.
 """
 
 from collections.abc import Iterable
@@ -38,6 +39,8 @@ from marketplace.search.documents import (
     product_sort_name,
     search_document_prefetches,
 )
+
+SQLITE_FTS_TABLE = "catalog_product_fts"
 
 
 class DatabaseSearchBackend(SearchBackend):
@@ -69,6 +72,17 @@ class DatabaseSearchBackend(SearchBackend):
                 "WHERE id = %s",
                 texts,
             )
+            if connection.vendor == "sqlite":
+                # The FTS5 table (search/migrations/0003) follows the stored texts.
+                cursor.executemany(
+                    f"DELETE FROM {SQLITE_FTS_TABLE} WHERE rowid = %s",  # noqa: S608
+                    [(pk,) for *_texts, pk in texts],
+                )
+                cursor.executemany(
+                    f"INSERT INTO {SQLITE_FTS_TABLE} (rowid, search_name, search_document) "  # noqa: S608
+                    "VALUES (%s, %s, %s)",
+                    [(pk, name, document) for name, document, _sort, pk in texts],
+                )
 
     def search_products(self, queryset: QuerySet, query: str) -> QuerySet:
         terms = search_terms(query)
@@ -100,11 +114,12 @@ class DatabaseSearchBackend(SearchBackend):
         rank = Value(0)
         for term in terms:
             prefix = f" {term}"
-            queryset = queryset.filter(
-                Q(search_name__contains=prefix)
-                | Q(search_document__contains=prefix)
-                | products_with_certificate_term(term)
+            # Terms are folded to [0-9a-z], so the quoted prefix query is always well formed.
+            in_text = RawSQL(  # noqa: S611
+                f"SELECT rowid FROM {SQLITE_FTS_TABLE} WHERE {SQLITE_FTS_TABLE} MATCH %s",  # noqa: S608
+                (f'"{term}"*',),
             )
+            queryset = queryset.filter(Q(pk__in=in_text) | products_with_certificate_term(term))
             rank = rank + Case(
                 When(search_name__contains=f" {term} ", then=Value(4)),
                 When(search_name__contains=prefix, then=Value(3)),
