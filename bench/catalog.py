@@ -82,19 +82,28 @@ def wait_until_up(port: int, seconds: float = 60) -> None:
 
 
 class Client:
-    """One keep-alive connection, as a storefront's server-side fetches would use."""
+    """Sends the query on a new connection each time, as many independent shoppers would.
+
+    With keep-alive, the 4 connections of the concurrent run could all stay with the one
+    gunicorn worker that accepted them first, leaving the other worker idle.
+    """
 
     def __init__(self, port: int, body: bytes):
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        self.port = port
         self.body = body
 
     def request(self) -> float:
         started = time.perf_counter()
-        self.connection.request(
-            "POST", "/graphql/", self.body, {"Content-Type": "application/json"}
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection.request(
+            "POST",
+            "/graphql/",
+            self.body,
+            {"Content-Type": "application/json", "Connection": "close"},
         )
-        response = self.connection.getresponse()
+        response = connection.getresponse()
         payload = response.read()
+        connection.close()
         elapsed = time.perf_counter() - started
         if response.status != 200 or b'"errors"' in payload:
             raise SystemExit(f"bad answer {response.status}: {payload[:300]!r}")
