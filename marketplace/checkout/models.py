@@ -53,6 +53,9 @@ class Checkout(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
     )
+    # Saleor's `saveAddress`: copy the address into the customer's address book on completion.
+    save_shipping_address = models.BooleanField(_("save the shipping address"), default=True)
+    save_billing_address = models.BooleanField(_("save the billing address"), default=True)
     delivery_method = models.CharField(
         _("delivery method"), max_length=32, choices=DeliveryMethodCode.choices, blank=True
     )

@@ -41,8 +41,13 @@ class LineInfo:
     unit_price: int | None
 
     @property
+    def price(self) -> int:
+        """The current price, or the remembered one while the variant is not sold."""
+        return self.unit_price if self.unit_price is not None else self.line.price_amount
+
+    @property
     def total_price(self) -> int:
-        return (self.unit_price or 0) * self.line.quantity
+        return self.price * self.line.quantity
 
 
 @dataclass

@@ -16,8 +16,10 @@ from marketplace.catalog.graphql.mutations import ProductMutations
 from marketplace.catalog.graphql.schema import CatalogQueries
 from marketplace.certifications.graphql.schema import CertificationMutations, CertificationQueries
 from marketplace.channels.graphql import ChannelQueries
+from marketplace.checkout.graphql.schema import CheckoutQueries, CheckoutSchemaMutations
 from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
 from marketplace.curation.graphql.schema import CurationMutations, CurationQueries
+from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
 from marketplace.privacy.graphql import PrivacyMutations, PrivacyQueries
 from vendors.graphql import VendorMutations, VendorQueries
 
@@ -32,6 +34,8 @@ class Query(
     CertificationQueries,
     CurationQueries,
     CatalogImportQueries,
+    CheckoutQueries,
+    OrderQueries,
     graphene.ObjectType,
 ):
     pass
@@ -42,6 +46,7 @@ MUTATIONS: list[type] = [VendorMutations, PrivacyMutations, ProductMutations]
 MUTATIONS.append(AccountMutations)
 MUTATIONS += [CertificationMutations, CurationMutations]
 MUTATIONS.append(CatalogImportMutations)
+MUTATIONS += [CheckoutSchemaMutations, OrderMutations]
 
 
 def _mutation_type():

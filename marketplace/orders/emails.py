@@ -1,58 +1,109 @@
 """Order emails, in each reader's language (vi or en): an order was placed, a parcel shipped.
 
-The shopper gets them in the checkout's language; each booth's owners and managers in their own
-language, or the booth's contact address in Vietnamese. They are sent after the transaction
-commits (services use `transaction.on_commit`), through Django's email backend; a failure to send
-is logged, never raised: the order stands.
+The shopper reads them in the checkout's language; each booth's owners and managers in their own
+language, and the booth's contact address in Vietnamese. Texts are templates in
+`templates/orders/emails/`, one per language. Services send them after the transaction commits
+(`transaction.on_commit`), through Django's email backend; a failure to send is logged and never
+raised: the order stands whatever the mail server says.
 """
 
+from __future__ import annotations
+
 import logging
-import smtplib
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from marketplace.accounts.emails import SITE_NAME, email_language
 from marketplace.core.money import format_vnd
+from marketplace.payments.gateways.cod import COD_GATEWAY_ID
 
 logger = logging.getLogger("marketplace.orders")
 
-
-def _send(template: str, subject: str, *, to: str, language: str, context: dict) -> bool:
-    with translation.override(email_language(language)):
-        language = translation.get_language()
-        full_subject = f"{SITE_NAME}: {_(subject) % context}"
-        body = render_to_string(f"orders/emails/{template}.txt", {**context, "language": language})
-    try:
-        send_mail(full_subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-    except (smtplib.SMTPException, OSError) as error:
-        logger.error("Could not send the %s email (%s)", template, type(error).__name__)
-        return False
-    return True
+LANGUAGES = ("vi", "en")
 
 
-def booth_recipients(booth) -> list[tuple[str, str]]:
-    """(email, language) of who hears about a booth's orders: its owners and managers, else its
-    contact address (in Vietnamese)."""
+def email_language(code: str | None) -> str:
+    base = (code or "").lower().replace("_", "-").split("-")[0]
+    return base if base in LANGUAGES else "vi"
+
+
+def booth_recipients(booth) -> dict[str, str]:
+    """Email address -> language, for the booth's owners and managers and its contact address."""
     from vendors.models import BoothMember, BoothRole
 
-    members = list(
+    recipients: dict[str, str] = {}
+    managers = (
         BoothMember.objects.filter(
             booth=booth, role__in=[BoothRole.OWNER, BoothRole.MANAGER], user__is_active=True
         )
         .order_by("pk")
         .values_list("user__email", "user__language_code")
     )
-    if members:
-        return members
-    return [(booth.contact_email, "vi")] if booth.contact_email else []
+    for email, language in managers:
+        recipients[email.lower()] = email_language(language)
+    if booth.contact_email:
+        recipients.setdefault(booth.contact_email.lower(), "vi")
+    return recipients
+
+
+def _send(template: str, *, to: str, language: str, context: dict) -> bool:
+    context = {**context, "money": _money_in(language, context)}
+    subject = render_to_string(f"orders/emails/{template}_subject.{language}.txt", context)
+    body = render_to_string(f"orders/emails/{template}.{language}.txt", context)
+    try:
+        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, [to])
+    except Exception as error:  # the order stands; the failure is logged
+        logger.error("Could not send the %s email (%s)", template, type(error).__name__)
+        return False
+    return True
+
+
+def _money_in(language: str, context: dict) -> dict[str, str]:
+    """Every amount of the context formatted for `language`, by name."""
+    return {name: format_vnd(value, language) for name, value in context.get("amounts", {}).items()}
+
+
+def _parcel(booth_order, language: str) -> dict:
+    return {
+        "booth": booth_order.booth.name,
+        "lines": [
+            {
+                "name": " · ".join(part for part in (line.product_name, line.variant_name) if part),
+                "quantity": line.quantity,
+                "total": format_vnd(line.total_price_amount, language),
+            }
+            for line in booth_order.lines.all()
+        ],
+        "shipping": format_vnd(booth_order.shipping_amount, language),
+        "total": format_vnd(booth_order.total_amount, language),
+        "tracking_number": booth_order.tracking_number,
+    }
+
+
+def _address_lines(address) -> list[str]:
+    if address is None:
+        return []
+    name = " ".join(part for part in (address.last_name, address.first_name) if part)
+    street = ", ".join(
+        part for part in (address.street_address_1, address.street_address_2) if part
+    )
+    place = ", ".join(
+        part for part in (address.city_area, address.city, address.country_area) if part
+    )
+    return [part for part in (name, street, place, address.phone) if part]
 
 
 def send_order_placed(order_pk: int) -> None:
     """Tell the shopper their order was placed, and each booth what it has to send."""
+    try:
+        _send_order_placed(order_pk)
+    except Exception:  # an email must never undo or hide a placed order
+        logger.exception("Could not prepare the emails of order %s", order_pk)
+
+
+def _send_order_placed(order_pk: int) -> None:
     from marketplace.orders.models import Order
 
     order = (
@@ -61,55 +112,83 @@ def send_order_placed(order_pk: int) -> None:
         .get(pk=order_pk)
     )
     booth_orders = list(order.booth_orders.all())
+    cod = order.payment_gateway == COD_GATEWAY_ID
+    common = {
+        "order": order,
+        "cash_on_delivery": cod,
+        "pickup": order.delivery_method == "pickup",
+        "address": _address_lines(order.shipping_address),
+        "placed_on": timezone.localtime(order.created_at).strftime("%d/%m/%Y %H:%M"),
+    }
     if order.user_email:
+        language = email_language(order.language_code)
         _send(
             "order_placed",
-            "Order #%(number)s is placed",
             to=order.user_email,
-            language=order.language_code,
+            language=language,
             context={
-                "order": order,
-                "booth_orders": booth_orders,
-                "money": format_vnd,
-                "number": order.number,
+                **common,
+                "parcels": [_parcel(booth_order, language) for booth_order in booth_orders],
+                "amounts": {
+                    "subtotal": order.subtotal_amount,
+                    "shipping": order.shipping_amount,
+                    "total": order.total_amount,
+                },
             },
         )
     for booth_order in booth_orders:
-        for email, language in booth_recipients(booth_order.booth):
+        for email, language in booth_recipients(booth_order.booth).items():
             _send(
                 "booth_order_placed",
-                "New order #%(number)s to send",
                 to=email,
                 language=language,
-                context={"order": order, "booth_order": booth_order, "number": order.number},
+                context={
+                    **common,
+                    "booth_order": booth_order,
+                    "parcel": _parcel(booth_order, language),
+                    "amounts": {
+                        "commission": booth_order.commission_amount,
+                        "share": booth_order.booth_share_amount,
+                        "collect": booth_order.total_amount,
+                    },
+                },
             )
 
 
 def send_parcel_shipped(booth_order_pk: int) -> None:
-    """Tell the shopper a booth's parcel is on its way (with the tracking number), and the booth
-    that its shipment is recorded."""
+    """Tell the shopper a booth's parcel is on its way (with its tracking number), and the booth
+    that the shipment is recorded."""
+    try:
+        _send_parcel_shipped(booth_order_pk)
+    except Exception:  # an email must never undo a recorded shipment
+        logger.exception("Could not prepare the shipping emails of sub-order %s", booth_order_pk)
+
+
+def _send_parcel_shipped(booth_order_pk: int) -> None:
     from marketplace.orders.models import BoothOrder
 
     booth_order = (
-        BoothOrder.objects.select_related("order", "booth")
-        .prefetch_related("lines")
-        .get(pk=booth_order_pk)
-    )
+        BoothOrder.objects.select_related("order", "booth").prefetch_related("lines")
+    ).get(pk=booth_order_pk)
     order = booth_order.order
-    context = {"order": order, "booth_order": booth_order, "number": order.number}
+    context = {
+        "order": order,
+        "booth_order": booth_order,
+        "cash_on_delivery": order.payment_gateway == COD_GATEWAY_ID,
+        "amounts": {"collect": booth_order.total_amount},
+    }
     if order.user_email:
+        language = email_language(order.language_code)
         _send(
             "parcel_shipped",
-            "A parcel of order #%(number)s is on its way",
             to=order.user_email,
-            language=order.language_code,
-            context=context,
+            language=language,
+            context={**context, "parcel": _parcel(booth_order, language)},
         )
-    for email, language in booth_recipients(booth_order.booth):
+    for email, language in booth_recipients(booth_order.booth).items():
         _send(
             "booth_parcel_shipped",
-            "Parcel of order #%(number)s shipped",
             to=email,
             language=language,
-            context=context,
+            context={**context, "parcel": _parcel(booth_order, language)},
         )

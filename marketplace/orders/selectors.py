@@ -77,6 +77,17 @@ def all_orders(user) -> QuerySet[Order]:
     return orders().order_by("-pk")
 
 
+def search_orders(queryset: QuerySet[Order], text: str) -> QuerySet[Order]:
+    """Orders whose number is `text` (with or without #) or whose email contains it."""
+    text = (text or "").strip().lstrip("#")
+    if not text:
+        return queryset
+    matches = Q(user_email__icontains=text)
+    if text.isdigit():
+        matches |= Q(pk=int(text))
+    return queryset.filter(matches)
+
+
 def booth_orders_for(user, *, booth_ids=None, status: str | None = None) -> QuerySet[BoothOrder]:
     """The sub-orders `user` may fulfil: all for staff who manage orders, else those of the
     booths they belong to. Narrowed to `booth_ids` and `status` when given. Newest first."""

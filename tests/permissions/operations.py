@@ -740,3 +740,12 @@ PUBLIC_QUERIES = {
     "vendor": "the public face of open booths (its private parts are in PRIVATE_READS)",
     "vendors": "open booths (listing by status is in PRIVATE_READS)",
 }
+
+# Checkout and orders keep their rows beside their own specifications.
+from tests.orders import matrix as _orders  # noqa: E402
+
+GUARDED_MUTATIONS += _orders.GUARDED_MUTATIONS
+PRIVATE_READS += _orders.PRIVATE_READS
+PUBLIC_MUTATIONS.update(_orders.PUBLIC_MUTATIONS)
+SELF_SERVICE_MUTATIONS.update(_orders.SELF_SERVICE_MUTATIONS)
+PUBLIC_QUERIES.update(_orders.PUBLIC_QUERIES)

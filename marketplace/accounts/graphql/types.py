@@ -17,6 +17,7 @@ from marketplace.graphql.core.types import (
     ModelObjectType,
     ThumbnailFormatEnum,
 )
+from marketplace.orders.graphql.me import resolve_user_orders, user_orders_field
 
 AccountErrorCode = graphene.Enum.from_enum(AccountErrorCodes)
 AccountError = error_type(
@@ -162,6 +163,7 @@ class User(ModelObjectType):
     date_joined = graphene.DateTime(
         required=True, description="The data when the user create account."
     )
+    orders = user_orders_field()
 
     class Meta:
         model = models.User
@@ -193,6 +195,8 @@ class User(ModelObjectType):
     @staticmethod
     def resolve_language_code(root, info):
         return (root.language_code or "vi").replace("-", "_").lower()
+
+    resolve_orders = staticmethod(resolve_user_orders)
 
 
 class ChoiceValue(graphene.ObjectType):

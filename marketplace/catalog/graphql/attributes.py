@@ -115,6 +115,10 @@ class AttributeValue(ModelObjectType):
         description="Represents the text of the attribute value, plain text without formatting."
     )
     boolean = graphene.Boolean(description="Represents the boolean value of the attribute value.")
+    date = graphene.Date(description="The date value (no attribute holds dates here: null).")
+    date_time = graphene.DateTime(
+        description="The date time value (no attribute holds dates here: null)."
+    )
     file = graphene.Field(
         File, description="Represents file URL and content type (if attribute value is a file)."
     )

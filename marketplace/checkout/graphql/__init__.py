@@ -1,0 +1,1 @@
+"""The checkout part of the storefront API, in Saleor 3's shapes."""
