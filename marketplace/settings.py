@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "marketplace.curation",
     "marketplace.checkout",
     "marketplace.orders",
+    "marketplace.payments",
     "storefront_theme",
 ]
 

@@ -6,12 +6,14 @@ from django.views.static import serve
 
 from marketplace.catalog.views import thumbnail_view
 from marketplace.graphql.views import MarketplaceGraphQLView
+from marketplace.payments.webhooks import stripe_webhook
 from marketplace.privacy.views import producer_photo
 
 urlpatterns = [
     path("graphql/", csrf_exempt(MarketplaceGraphQLView.as_view(graphiql=True)), name="api"),
     path("thumbnail/<str:instance_id>/<int:size>/<str:fmt>/", thumbnail_view, name="thumbnail"),
     path("producer-photos/<str:profile_id>/", producer_photo, name="producer-photo"),
+    path("webhooks/stripe/", stripe_webhook, name="stripe-webhook"),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("storefront_theme.urls")),

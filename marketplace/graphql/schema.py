@@ -20,6 +20,7 @@ from marketplace.checkout.graphql.schema import CheckoutQueries, CheckoutSchemaM
 from marketplace.content.graphql import EXTRA_TYPES, ContentQueries
 from marketplace.curation.graphql.schema import CurationMutations, CurationQueries
 from marketplace.orders.graphql.schema import OrderMutations, OrderQueries
+from marketplace.payments.graphql import PaymentMutations
 from marketplace.privacy.graphql import PrivacyMutations, PrivacyQueries
 from vendors.graphql import VendorMutations, VendorQueries
 
@@ -47,6 +48,7 @@ MUTATIONS.append(AccountMutations)
 MUTATIONS += [CertificationMutations, CurationMutations]
 MUTATIONS.append(CatalogImportMutations)
 MUTATIONS += [CheckoutSchemaMutations, OrderMutations]
+MUTATIONS.append(PaymentMutations)
 
 
 def _mutation_type():

@@ -16,7 +16,15 @@ from typing import Any
 
 import pytest
 import stripe
+from django.contrib.auth.models import Permission
 from django.test import Client, override_settings
+
+from marketplace.accounts.models import Address, User
+from marketplace.accounts.tokens import create_access_token
+from marketplace.checkout.models import Checkout, CheckoutLine
+from marketplace.core.ids import to_global_id
+from marketplace.payments.models import TransactionItem
+from tests import factories
 
 SERVER = Path(__file__).with_name("localstripe_server.py")
 SECRET_KEY = "sk_test_marketplace"
@@ -134,3 +142,70 @@ def post_webhook(client: Client, payload: str, header: str | None):
 def deliver(client: Client, payload: str):
     """Post `payload` signed as Stripe signs it, now."""
     return post_webhook(client, payload, signature(payload))
+
+
+# --- Shoppers, checkouts, orders, staff -------------------------------------------------------
+
+HONEY_PRICE = 125000
+
+
+def _address() -> Address:
+    return Address.objects.create(
+        first_name="Lan",
+        last_name="Nguyễn",
+        street_address_1="12 Hàng Bạc",
+        city="Phường Hoàn Kiếm",
+        country_area="Hà Nội",
+        country="VN",
+        phone="0912345678",
+    )
+
+
+def make_checkout(channel, *, price: int = HONEY_PRICE, quantity: int = 1) -> Checkout:
+    """A checkout ready to complete: `quantity` jars of honey at `price`, picked up at the booth
+    (no shipping), so its total is `price * quantity`."""
+    product = factories.product("Mật ong rừng U Minh", price=price, sales_channel=channel)
+    checkout = Checkout.objects.create(
+        channel=channel,
+        email="lan@example.com",
+        shipping_address=_address(),
+        billing_address=_address(),
+        delivery_method="pickup",
+    )
+    CheckoutLine.objects.create(
+        checkout=checkout, variant=product.variants.get(), quantity=quantity, price_amount=price
+    )
+    return checkout
+
+
+@pytest.fixture
+def checkout(channel) -> Checkout:
+    """A checkout of 125.000 ₫."""
+    return make_checkout(channel)
+
+
+def checkout_id(checkout: Checkout) -> str:
+    return to_global_id("Checkout", checkout.token)
+
+
+def transaction_id(item: TransactionItem) -> str:
+    return to_global_id("TransactionItem", item.token)
+
+
+def complete(checkout: Checkout):
+    """Complete the checkout as `checkoutComplete` does; the order placed, as stored."""
+    from marketplace.checkout.complete import complete_checkout
+
+    order = complete_checkout(token=checkout.token, user=None)
+    order.refresh_from_db()
+    return order
+
+
+def staff(*codenames: str, email: str = "staff@example.org") -> User:
+    user = User.objects.create_user(email, "a-long-pass-phrase", is_staff=True)
+    user.user_permissions.add(*Permission.objects.filter(codename__in=codenames))
+    return user
+
+
+def bearer(user: User) -> dict[str, str]:
+    return {"Authorization": f"Bearer {create_access_token(user)}"}

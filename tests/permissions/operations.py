@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils import timezone
 
+from marketplace.core.ids import to_global_id
 from marketplace.core.permissions import Permission
 from tests.permissions.personas import (
     ANONYMOUS,
@@ -470,7 +471,24 @@ ADDRESS_MUTATIONS = [
     ),
 ]
 
+# Staff who manage orders refund card payments: tests/payments/test_refunds.py refunds a real
+# payment at localstripe. Here, a transaction that does not exist: the others are refused before
+# anything is looked up.
+PAYMENT_MUTATIONS: list[Call] = [
+    Call(
+        "transactionRequestAction",
+        {"id": "ID", "actionType": "TransactionActionEnum!"},
+        lambda w: {
+            "id": to_global_id("TransactionItem", "00000000-0000-4000-8000-000000000000"),
+            "actionType": "REFUND",
+        },
+        frozenset(),
+        case="a transaction that does not exist",
+    ),
+]
+
 GUARDED_MUTATIONS: list[Call] = [
+    *PAYMENT_MUTATIONS,
     *VENDOR_MUTATIONS,
     *PRODUCER_MUTATIONS,
     *CERTIFICATE_MUTATIONS,
@@ -488,6 +506,9 @@ PUBLIC_MUTATIONS = {
     "confirmAccount": "confirms an account with the token sent to its email",
     "requestPasswordReset": "sends a reset link; the same answer whether the account exists",
     "setPassword": "sets a password with the token sent to the account's email",
+    "paymentGatewayInitialize": "starts paying for a checkout whose token the caller holds",
+    "transactionInitialize": "starts a card payment for a checkout whose token the caller holds",
+    "transactionProcess": "confirms the card payment named by a token only its payer holds",
 }
 
 # Signed-in users acting on their own account only; none of them names anyone else's object.

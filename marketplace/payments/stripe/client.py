@@ -8,10 +8,10 @@ here; the shopper's browser gives it to Stripe and we only see a PaymentMethod i
 
 from typing import Any
 
+import stripe
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-import stripe
 from marketplace.core.money import CURRENCY, vnd
 
 # Currencies Stripe counts in whole units; of them the marketplace only sells in VND.

@@ -6,9 +6,8 @@ Stripe signs `"{timestamp}.{body}"` with HMAC-SHA256 and the endpoint's secret a
 caught later, by the event id (see `marketplace.payments.services.handle_stripe_event`).
 """
 
-from django.conf import settings
-
 import stripe
+from django.conf import settings
 
 # The events that change a payment; Stripe may send others, which are acknowledged and ignored.
 PAYMENT_SUCCEEDED = "payment_intent.succeeded"
