@@ -24,7 +24,7 @@ from tests.permissions.personas import (
     SHOPPER,
     staff_with,
 )
-from tests.permissions.world import BANK_ACCOUNT, LEGAL_NAME, World, gid
+from tests.permissions.world import BANK_ACCOUNT, LEGAL_NAME, World, gid, shipping_method_id
 
 EVERYONE_OF_A = frozenset({MEMBER_OF_A, MANAGER_OF_A, OWNER_OF_A})
 LEADERS_OF_A = frozenset({MANAGER_OF_A, OWNER_OF_A})
@@ -770,3 +770,82 @@ PRIVATE_READS += _orders.PRIVATE_READS
 PUBLIC_MUTATIONS.update(_orders.PUBLIC_MUTATIONS)
 SELF_SERVICE_MUTATIONS.update(_orders.SELF_SERVICE_MUTATIONS)
 PUBLIC_QUERIES.update(_orders.PUBLIC_QUERIES)
+
+# A signed-in shopper's checkout of booth A's scarf is hers alone: anyone else who names it,
+# booth A's people and staff included, is told it does not exist and changes nothing. (The
+# checkout rows are public above because a checkout without an owner belongs to its token.)
+SHOPPERS_CHECKOUT_CALLS: list[Call] = [
+    Call(
+        "checkoutLinesAdd",
+        {"id": "ID", "lines": "[CheckoutLineInput!]!"},
+        lambda w: {
+            "id": gid(w.shoppers_checkout),
+            "lines": [{"variantId": gid(w.variant), "quantity": 1}],
+        },
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutShippingAddressUpdate",
+        {"id": "ID", "shippingAddress": "AddressInput!"},
+        lambda w: {
+            "id": gid(w.shoppers_checkout),
+            "shippingAddress": {
+                "firstName": "Mai",
+                "lastName": "Trần",
+                "streetAddress1": "5 Lê Lợi",
+                "city": "Bến Thành",
+                "countryArea": "HCM",
+                "country": "VN",
+                "phone": "0903 123 456",
+            },
+        },
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutCustomerNoteUpdate",
+        {"id": "ID!", "customerNote": "String!"},
+        lambda w: {"id": gid(w.shoppers_checkout), "customerNote": "Gói quà giúp tôi"},
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutDeliveryMethodUpdate",
+        {"id": "ID", "deliveryMethodId": "ID"},
+        lambda w: {
+            "id": gid(w.shoppers_checkout),
+            "deliveryMethodId": shipping_method_id("pickup"),
+        },
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutCustomerDetach",
+        {"id": "ID"},
+        lambda w: {"id": gid(w.shoppers_checkout)},
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutCustomerAttach",
+        {"id": "ID"},
+        lambda w: {"id": gid(w.shoppers_checkout)},
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "updateMetadata",
+        {"id": "ID!", "input": "[MetadataInput!]!"},
+        lambda w: {"id": gid(w.shoppers_checkout), "input": [{"key": "qua", "value": "co"}]},
+        frozenset({SHOPPER}),
+    ),
+    Call(
+        "checkoutComplete",
+        {"id": "ID"},
+        lambda w: {"id": gid(w.shoppers_checkout)},
+        frozenset({SHOPPER}),
+    ),
+]
+SHOPPERS_CHECKOUT_READ = Read(
+    "checkout",
+    "query Checkout($id: ID) { checkout(id: $id) { email } }",
+    lambda w: {"id": gid(w.shoppers_checkout)},
+    frozenset({SHOPPER}),
+    lambda data, w, user: bool((data or {}).get("checkout")),
+    case="a signed-in shopper's",
+)

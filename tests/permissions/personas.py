@@ -61,8 +61,9 @@ def account(email: str, *, staff: bool = False, permissions=(), active: bool = T
                 codename__in=[permission.value for permission in permissions],
             )
         )
-    # A fresh copy: Django caches permissions on the instance.
-    return User.objects.get(pk=user.pk)
+        # A fresh copy: Django caches permissions on the instance.
+        user = User.objects.get(pk=user.pk)
+    return user
 
 
 def make_persona(persona: str, booths: dict[str, object]) -> User | None:

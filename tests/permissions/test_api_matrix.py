@@ -26,6 +26,8 @@ from tests.permissions.operations import (
     PUBLIC_MUTATIONS,
     PUBLIC_QUERIES,
     SELF_SERVICE_MUTATIONS,
+    SHOPPERS_CHECKOUT_CALLS,
+    SHOPPERS_CHECKOUT_READ,
     Call,
     Read,
 )
@@ -67,11 +69,10 @@ def send(
     return GraphQLResponse(response.status_code, response.json())
 
 
-def sign_in(client: Client, world: World, persona: str):
+def access_token(world: World, persona: str) -> str:
+    """How `persona` signs in, as storefronts and apps do: a bearer token ("" when anonymous)."""
     user = world.person(persona)
-    if user is not None:
-        client.force_login(user)
-    return user
+    return create_access_token(user) if user is not None else ""
 
 
 def refused(response: GraphQLResponse, field: str) -> bool:
@@ -118,17 +119,17 @@ def test_every_row_names_known_personas_and_valid_arguments():
 # --- mutations -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("call", GUARDED_MUTATIONS, ids=str)
-def test_mutation_on_booth_a(world: World, client: Client, call: Call, persona: str):
+def check_call(world: World, client: Client, call: Call, persona: str) -> None:
+    """Run `call` as `persona`: allowed, it succeeds and changes something; refused, it is told
+    so and changes nothing at all."""
     if call.prepare:
         call.prepare(world)
     variables = call.variables(world)
     files = call.files(world) if call.files else None
-    sign_in(client, world, persona)
+    token = access_token(world, persona)
     before = fingerprint()
 
-    response = send(client, call.document, variables, files)
+    response = send(client, call.document, variables, files, token=token)
 
     changed = changed_tables(before, fingerprint())
     assert response.status_code == 200, response.json
@@ -139,6 +140,46 @@ def test_mutation_on_booth_a(world: World, client: Client, call: Call, persona: 
     else:
         assert refused(response, call.field), response.json
         assert changed == [], f"refused, yet these tables changed: {changed}"
+
+
+def check_read(world: World, client: Client, read: Read, persona: str) -> None:
+    """Run `read` as `persona`: allowed, the answer holds booth A's data; refused, it does not
+    (with an error where the row says so) and the database is left as it was."""
+    if read.prepare:
+        read.prepare(world)
+    variables = read.variables(world)
+    user, token = world.person(persona), access_token(world, persona)
+    before = fingerprint()
+
+    response = send(client, read.document, variables, token=token)
+
+    assert response.status_code == 200, response.json
+    if persona in read.allowed:
+        assert response.errors is None, response.errors
+        assert read.shows(response.data, world, user), response.data
+    else:
+        assert not read.shows(response.data, world, user), response.data
+        if read.refused_with_error or (persona == ANONYMOUS and read.needs_sign_in):
+            assert response.errors, response.data
+        # A refused read leaves no trace either (an identity read is logged only when made).
+        assert changed_tables(before, fingerprint()) == []
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("call", GUARDED_MUTATIONS, ids=str)
+def test_mutation_on_booth_a(world: World, client: Client, call: Call, persona: str):
+    check_call(world, client, call, persona)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("call", SHOPPERS_CHECKOUT_CALLS, ids=str)
+def test_a_signed_in_shoppers_checkout_is_hers_alone(world, client, call: Call, persona: str):
+    check_call(world, client, call, persona)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_nobody_else_reads_a_signed_in_shoppers_checkout(world, client, persona: str):
+    check_read(world, client, SHOPPERS_CHECKOUT_READ, persona)
 
 
 @pytest.mark.parametrize("field", SELF_SERVICE_MUTATIONS)
@@ -159,11 +200,14 @@ def test_nobody_updates_another_account_through_customer_id(world, client, perso
     edit the profile of booth A's owner this way."""
     call = Call("accountUpdate", {"customerId": "ID", "input": "AccountInput!"}, dict, frozenset())
     owner = world.person(OWNER_OF_A)
-    sign_in(client, world, persona)
+    token = access_token(world, persona)
     before = fingerprint()
 
     response = send(
-        client, call.document, {"customerId": gid(owner), "input": {"firstName": "Kẻ lạ"}}
+        client,
+        call.document,
+        {"customerId": gid(owner), "input": {"firstName": "Kẻ lạ"}},
+        token=token,
     )
 
     assert refused(response, "accountUpdate"), response.json
@@ -175,10 +219,10 @@ def test_the_owner_of_booth_b_cannot_reach_booth_a_through_her_own_objects(
     world: World, client: Client, call: Call
 ):
     variables = call.variables(world)
-    sign_in(client, world, OWNER_OF_B)
+    token = access_token(world, OWNER_OF_B)
     before = fingerprint()
 
-    response = send(client, call.document, variables)
+    response = send(client, call.document, variables, token=token)
 
     assert response.errors or response.data[call.field]["errors"], response.json
     assert changed_tables(before, fingerprint()) == []
@@ -227,21 +271,4 @@ def test_a_deactivated_account_may_read_nothing(world: World, client, retired: s
 @pytest.mark.parametrize("persona", PERSONAS)
 @pytest.mark.parametrize("read", PRIVATE_READS, ids=str)
 def test_private_read_of_booth_a(world: World, client: Client, read: Read, persona: str):
-    if read.prepare:
-        read.prepare(world)
-    variables = read.variables(world)
-    user = sign_in(client, world, persona)
-    before = fingerprint()
-
-    response = send(client, read.document, variables)
-
-    assert response.status_code == 200, response.json
-    if persona in read.allowed:
-        assert response.errors is None, response.errors
-        assert read.shows(response.data, world, user), response.data
-    else:
-        assert not read.shows(response.data, world, user), response.data
-        if read.refused_with_error or (persona == ANONYMOUS and read.needs_sign_in):
-            assert response.errors, response.data
-        # A refused read leaves no trace either (an identity read is logged only when made).
-        assert changed_tables(before, fingerprint()) == []
+    check_read(world, client, read, persona)
