@@ -14,13 +14,17 @@ from django.utils.translation import gettext as _
 from graphql import GraphQLError, Undefined
 from graphql.language import ast
 
-from marketplace.catalog.graphql.mutations.common import PositiveDecimal
+from marketplace.catalog.graphql.mutations.common import PositiveDecimal, legacy_errors_field
 from marketplace.checkout.selectors import checkout_by_global_id
 from marketplace.core.errors import DomainError
 from marketplace.core.ids import InvalidGlobalId, parse_global_id, to_global_id
 from marketplace.core.money import vnd
+from marketplace.core.permissions import Action, authorize
 from marketplace.graphql.core.mutations import BaseMutation, error_type
 from marketplace.graphql.core.types import Money
+from marketplace.orders import selectors as order_selectors
+from marketplace.orders.graphql.schema import tag_orders
+from marketplace.orders.graphql.types import Order, OrderError
 from marketplace.payments import services
 from marketplace.payments.models import TransactionEvent as TransactionEventModel
 from marketplace.payments.models import TransactionEventType
@@ -558,8 +562,6 @@ class TransactionRequestAction(BaseMutation):
                 code=services.PaymentErrorCode.INVALID,
                 field="actionType",
             )
-        from marketplace.core.permissions import Action, authorize
-
         authorize(info.context.user, Action.ORDER_MANAGE)
         item = _transaction(id, token)
         result = services.refund_transaction(
@@ -568,8 +570,41 @@ class TransactionRequestAction(BaseMutation):
         return cls(transaction=result.transaction, errors=[])
 
 
+class OrderRefund(BaseMutation):
+    order = graphene.Field(Order, description="A refunded order.")
+    order_errors = legacy_errors_field(OrderError)
+
+    class Arguments:
+        amount = PositiveDecimal(required=True, description="Amount of money to refund.")
+        id = graphene.ID(required=True, description="ID of the order to refund.")
+
+    class Meta:
+        description = (
+            "Refund part or all of what an order's card payments charged, oldest payment first."
+            "\n\nRequires one of the following permissions: MANAGE_ORDERS."
+        )
+        error_type = OrderError
+
+    @classmethod
+    def perform_mutation(cls, root, info, amount, id):
+        user = info.context.user
+        authorize(user, Action.ORDER_MANAGE)
+        order = order_selectors.order_for(user, order_selectors.order_token(id))
+        if order is None:
+            raise DomainError(
+                _("Order not found."), code=services.PaymentErrorCode.NOT_FOUND, field="id"
+            )
+        services.refund_order(actor=user, order=order, amount=_amount(amount))
+        order.refresh_from_db()
+        return cls(order=tag_orders([order])[0], errors=[])
+
+
 class PaymentMutations(graphene.ObjectType):
     payment_gateway_initialize = PaymentGatewayInitialize.Field()
     transaction_initialize = TransactionInitialize.Field()
     transaction_process = TransactionProcess.Field()
     transaction_request_action = TransactionRequestAction.Field()
+    order_refund = OrderRefund.Field(
+        deprecation_reason="The legacy Payments API is deprecated and will be removed. Use the "
+        "Transactions API instead."
+    )

@@ -39,6 +39,8 @@ logger = logging.getLogger(__name__)
 
 STRIPE_GATEWAY_NAME = "Stripe"
 MAX_KEY_LENGTH = 200
+# Saleor's limit: each attempt creates a PaymentIntent at Stripe, so attempts are bounded.
+MAX_TRANSACTIONS_PER_CHECKOUT = 100
 
 
 class PaymentErrorCode(StrEnum):
@@ -166,6 +168,8 @@ def initialize_stripe_transaction(
             return _repeat_initialize(existing)
 
     transactions = TransactionItem.objects.filter(checkout=checkout)
+    if transactions.count() >= MAX_TRANSACTIONS_PER_CHECKOUT:
+        raise _invalid(_("Too many payment attempts on this checkout; start a new checkout."), "id")
     left_to_pay = _checkout_total(checkout) - _covered_amount(transactions)
     if amount is None:
         amount = left_to_pay
@@ -274,10 +278,12 @@ def process_stripe_transaction(
             item, TransactionEventType.CHARGE_FAILURE, item.amount, message=error.message
         )
         intent = _retrieve_quietly(item.psp_reference)
-        if intent is not None:
+        if intent is None:
+            return TransactionResult(item, event, {"paymentIntent": {"id": item.psp_reference}})
+        if item.charged_value == 0:
             item.psp_status = intent.status
             item.save(update_fields=["psp_status", "modified_at"])
-        return TransactionResult(item, event, {"paymentIntent": {"id": item.psp_reference}})
+        return TransactionResult(item, event, _intent_data(intent, with_secret=False))
     event = _apply_payment_intent(item, intent)
     waiting = intent.status in {
         "requires_payment_method",
@@ -366,9 +372,9 @@ def _apply_payment_intent(item: TransactionItem, intent) -> TransactionEvent | N
             event = _event(item, TransactionEventType.CANCEL_SUCCESS, amount)
     elif status == "requires_payment_method":
         error = _value(intent, "last_payment_error")
-        if error:
-            # Once a payment succeeded, a late notice of an earlier failed attempt changes nothing
-            # but the history.
+        # A decline recorded by `process_stripe_transaction` is announced again by Stripe; once
+        # a payment succeeded, a late notice of an earlier failed attempt is only history.
+        if error and _latest_event_type(item) != TransactionEventType.CHARGE_FAILURE:
             item.charge_pending_value = 0 if item.charged_value == 0 else item.charge_pending_value
             event = _event(
                 item,
@@ -381,6 +387,10 @@ def _apply_payment_intent(item: TransactionItem, intent) -> TransactionEvent | N
     item.save()
     _pass_on_to_order(item, *before)
     return event
+
+
+def _latest_event_type(item: TransactionItem) -> str | None:
+    return item.events.order_by("-pk").values_list("type", flat=True).first()
 
 
 def _apply_charge(item: TransactionItem, charge) -> TransactionEvent | None:

@@ -7,6 +7,7 @@ charge back from it to see what Stripe actually refunded.
 import pytest
 
 from marketplace.accounts.models import User
+from marketplace.core.ids import to_global_id
 from marketplace.orders.models import OrderPayment
 from marketplace.payments import services
 from marketplace.payments.models import TransactionItem
@@ -208,3 +209,54 @@ def test_unknown_transaction_is_not_found(graphql_client, paid, manager):
 
     assert payload["errors"][0]["code"] == "NOT_FOUND"
     assert item_id != transaction_id(item)
+
+
+ORDER_REFUND = """
+mutation OrderRefund($id: ID!, $amount: PositiveDecimal!) {
+  orderRefund(id: $id, amount: $amount) {
+    order { id chargeStatus totalCharged { amount currency } }
+    errors { field code message }
+  }
+}
+"""
+
+
+def order_refund(graphql_client, order, headers, amount) -> dict:
+    variables = {"id": to_global_id("Order", order.token), "amount": amount}
+    result = graphql_client(ORDER_REFUND, variables, headers=headers)
+    assert "errors" not in result.json, result.json
+    return result.data["orderRefund"]
+
+
+def test_order_refund_by_staff_refunds_the_card_payment(graphql_client, paid, manager, stripe_api):
+    """localstripe stands in for Stripe's servers (Saleor's older `orderRefund`)."""
+    order, item = paid
+
+    payload = order_refund(graphql_client, order, manager, 40000)
+
+    assert payload["errors"] == []
+    assert payload["order"]["chargeStatus"] == "PARTIAL"
+    assert payload["order"]["totalCharged"] == {"amount": 85000, "currency": "VND"}
+    assert refunded_at_stripe(stripe_api, item) == 40000
+
+
+def test_order_refund_over_what_was_paid_is_refused(graphql_client, paid, manager, stripe_api):
+    """localstripe stands in for Stripe's servers; nothing reaches it."""
+    order, item = paid
+
+    payload = order_refund(graphql_client, order, manager, 125001)
+
+    assert payload["errors"][0]["code"] == "INVALID"
+    assert refunded_at_stripe(stripe_api, item) == 0
+
+
+@pytest.mark.parametrize("who", ["anonymous", "shopper", "staff-without-manage-orders"])
+def test_order_refund_by_anyone_else_is_refused(graphql_client, paid, stripe_api, who):
+    """localstripe stands in for Stripe's servers; nothing reaches it."""
+    order, item = paid
+
+    payload = order_refund(graphql_client, order, headers_of(who), 25000)
+
+    assert payload["errors"][0]["code"] == "PERMISSION_DENIED"
+    assert payload["order"] is None
+    assert refunded_at_stripe(stripe_api, item) == 0

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from graphql import OperationDefinitionNode, parse, print_ast
 
+from marketplace.payments import services
 from marketplace.payments.models import TransactionItem
 from marketplace.payments.registry import available_gateways
 from tests.payments.conftest import (
@@ -297,3 +298,17 @@ def test_transaction_id_names_the_token_not_a_counter(graphql_client, checkout, 
     started = initialize(graphql_client, checkout)
 
     assert started["transaction"]["id"] == transaction_id(TransactionItem.objects.get())
+
+
+def test_payment_attempts_on_one_checkout_are_bounded(
+    graphql_client, checkout, stripe_keys, monkeypatch
+):
+    """localstripe stands in for Stripe's servers. Saleor allows 100 attempts; two here."""
+    monkeypatch.setattr(services, "MAX_TRANSACTIONS_PER_CHECKOUT", 2)
+    initialize(graphql_client, checkout)
+    initialize(graphql_client, checkout)
+
+    third = initialize(graphql_client, checkout)
+
+    assert third["errors"][0]["code"] == "INVALID"
+    assert TransactionItem.objects.count() == 2

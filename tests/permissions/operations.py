@@ -471,9 +471,9 @@ ADDRESS_MUTATIONS = [
     ),
 ]
 
-# Staff who manage orders refund card payments: tests/payments/test_refunds.py refunds a real
-# payment at localstripe. Here, a transaction that does not exist: the others are refused before
-# anything is looked up.
+# Staff who manage orders refund card payments: tests/payments/test_refunds.py refunds real
+# payments at localstripe. Here, a transaction and an order that do not exist: the others are
+# refused before anything is looked up.
 PAYMENT_MUTATIONS: list[Call] = [
     Call(
         "transactionRequestAction",
@@ -484,6 +484,16 @@ PAYMENT_MUTATIONS: list[Call] = [
         },
         frozenset(),
         case="a transaction that does not exist",
+    ),
+    Call(
+        "orderRefund",
+        {"id": "ID!", "amount": "PositiveDecimal!"},
+        lambda w: {
+            "id": to_global_id("Order", "00000000-0000-4000-8000-000000000000"),
+            "amount": 1000,
+        },
+        frozenset(),
+        case="an order that does not exist",
     ),
 ]
 
