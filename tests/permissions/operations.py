@@ -859,3 +859,53 @@ SHOPPERS_CHECKOUT_READ = Read(
     lambda data, w, user: bool((data or {}).get("checkout")),
     case="a signed-in shopper's",
 )
+
+# Money between a booth and the platform: who holds the cash is a staff matter, and a parcel's
+# commission and share are for the booth's owners and managers and staff, never for the
+# shopper or a plain member.
+GUARDED_MUTATIONS += [
+    Call(
+        "vendorOrderConfirmCash",
+        {"id": "ID!", "collectedBy": "CashCollectorEnum"},
+        lambda w: {
+            "id": _orders.gid_of_sub_order(_orders.sub_order(w)),
+            "collectedBy": "PLATFORM",
+        },
+        frozenset({_orders.ORDER_STAFF}),
+        case="collected by the platform",
+        prepare=_orders.shipped,
+    ),
+]
+PRIVATE_READS += [
+    Read(
+        "vendorOrder",
+        "query Sub($id: ID!) { vendorOrder(id: $id) { commission { amount } } }",
+        lambda w: {"id": _orders.gid_of_sub_order(_orders.sub_order(w))},
+        LEADERS_OF_A | {_orders.ORDER_STAFF},
+        lambda data, w, user: bool(((data or {}).get("vendorOrder") or {}).get("commission")),
+        case="commission",
+        needs_sign_in=True,
+        prepare=_orders.place_order,
+    ),
+    Read(
+        "order",
+        "query Order($id: ID) { order(id: $id) { vendorOrders { commission { amount } } } }",
+        lambda w: {"id": _orders.gid_of_order(_orders.place_order(w))},
+        frozenset({_orders.ORDER_STAFF}),
+        lambda data, w, user: any(
+            parcel["commission"]
+            for parcel in ((data or {}).get("order") or {}).get("vendorOrders") or []
+        ),
+        case="booths' commission",
+        prepare=_orders.place_order,
+    ),
+    Read(
+        "order",
+        "query Order($id: ID) { order(id: $id) { userEmail billingAddress { city } } }",
+        lambda w: {"id": _orders.gid_of_order(_orders.place_order(w))},
+        frozenset({SHOPPER, _orders.ORDER_STAFF}),
+        lambda data, w, user: bool(((data or {}).get("order") or {}).get("userEmail")),
+        case="billing",
+        prepare=_orders.place_order,
+    ),
+]
