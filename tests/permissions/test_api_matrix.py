@@ -4,7 +4,8 @@ every persona on booth A's objects in a fresh small world.
 An allowed persona gets no error and the change is made. A refused persona gets a permission or
 not-found error (a GraphQL error where a query needs a signed-in user) and the database is left
 exactly as it was. The owner of booth B is one of the refused on every row: she never reads or
-changes booth A's data.
+changes booth A's data. Personas sign in as storefronts and apps do, with a bearer token; a token
+issued before its account was deactivated opens nothing.
 """
 
 import json
