@@ -145,6 +145,7 @@ def test_nothing_left_to_refund_after_a_full_refund(graphql_client, paid, manage
 
 @pytest.mark.parametrize("amount", ["0", "1000.5"], ids=["zero", "fraction-of-a-dong"])
 def test_amount_must_be_whole_dong_above_zero(graphql_client, paid, manager, amount):
+    """localstripe stands in for Stripe's servers; the refund never reaches it."""
     _order, item = paid
 
     payload = refund(graphql_client, item, manager, amount=amount)
@@ -192,6 +193,7 @@ def test_stripes_notice_of_a_staff_refund_does_not_count_it_twice(
 
 
 def test_only_refunds_can_be_requested(graphql_client, paid, manager):
+    """localstripe stands in for Stripe's servers; the request never reaches it."""
     _order, item = paid
     query = REFUND.replace("actionType: REFUND", "actionType: CANCEL")
 
@@ -201,6 +203,7 @@ def test_only_refunds_can_be_requested(graphql_client, paid, manager):
 
 
 def test_unknown_transaction_is_not_found(graphql_client, paid, manager):
+    """localstripe stands in for Stripe's servers."""
     _order, item = paid
     item_id = transaction_id(item)
     item.token = "00000000-0000-0000-0000-000000000000"

@@ -98,6 +98,7 @@ def test_unreachable_stripe_is_a_failure_not_a_decline(localstripe):
 
 
 def test_only_vnd_is_taken():
+    """No call reaches Stripe (localstripe stands in for its servers elsewhere)."""
     with pytest.raises(ValueError):
         client.stripe_amount(100, "USD")
     with pytest.raises(TypeError):

@@ -239,6 +239,7 @@ def test_payment_failed_records_the_failure_and_leaves_the_checkout_to_pay(
 
 
 def test_event_for_a_payment_the_marketplace_does_not_know_is_acknowledged(client, db, stripe_keys):
+    """A signed event about a payment made elsewhere; localstripe stands in for Stripe."""
     body = stripe_event(
         "payment_intent.succeeded",
         {"id": "pi_elsewhere", "object": "payment_intent", "status": "succeeded", "amount": 1},
@@ -253,6 +254,7 @@ def test_event_for_a_payment_the_marketplace_does_not_know_is_acknowledged(clien
 
 
 def test_other_event_types_are_acknowledged_and_ignored(client, db, stripe_keys):
+    """A signed event of a kind payments do not need; localstripe stands in for Stripe's servers."""
     body = stripe_event("customer.created", {"id": "cus_1", "object": "customer"}, event_id="e1")
 
     response = deliver(client, body)
@@ -262,12 +264,14 @@ def test_other_event_types_are_acknowledged_and_ignored(client, db, stripe_keys)
 
 
 def test_without_keys_there_is_no_webhook_endpoint(client, db, no_stripe_keys):
+    """Without Stripe's keys (localstripe stands in for Stripe's servers elsewhere)."""
     body = stripe_event("payment_intent.succeeded", {"id": "pi_1"}, event_id="evt_1")
 
     assert deliver(client, body).status_code == 404
 
 
 def test_only_post_is_accepted(client, db, stripe_keys):
+    """Stripe only POSTs (localstripe stands in for its servers elsewhere)."""
     assert client.get(WEBHOOK_URL).status_code == 405
 
 

@@ -96,6 +96,7 @@ def test_gateway_initialize_gives_stripe_publishable_key(graphql_client, checkou
 def test_gateway_initialize_without_a_list_starts_every_offered_gateway(
     graphql_client, checkout, stripe_keys
 ):
+    """localstripe stands in for Stripe's servers; the publishable key needs no call."""
     payload = run(
         graphql_client, "paymentGatewaysInitialize", {"checkoutId": checkout_id(checkout)}
     )
@@ -134,6 +135,7 @@ def test_same_idempotency_key_returns_the_same_transaction_and_payment_intent(
 
 
 def test_empty_idempotency_key_is_invalid(graphql_client, checkout, stripe_keys):
+    """Refused before any call to Stripe (localstripe stands in for its servers)."""
     payload = initialize_with_key(graphql_client, checkout, "")
 
     assert payload["errors"][0]["code"] == "INVALID"
@@ -227,6 +229,7 @@ def test_part_payment_then_the_rest(graphql_client, checkout, stripe_keys, strip
 def test_amounts_that_cannot_be_paid_are_invalid(
     graphql_client, checkout, stripe_keys, amount, field
 ):
+    """Refused before any call to Stripe (localstripe stands in for its servers)."""
     payload = initialize(graphql_client, checkout, amount=amount)
 
     assert payload["errors"][0]["code"] == "INVALID"
@@ -235,6 +238,7 @@ def test_amounts_that_cannot_be_paid_are_invalid(
 
 
 def test_unknown_gateway_is_not_found(graphql_client, checkout, stripe_keys):
+    """Refused before any call to Stripe (localstripe stands in for its servers)."""
     payload = initialize(graphql_client, checkout, paymentGateway={"id": "paypal"})
 
     assert payload["errors"][0]["code"] == "NOT_FOUND"
@@ -242,6 +246,7 @@ def test_unknown_gateway_is_not_found(graphql_client, checkout, stripe_keys):
 
 
 def test_unknown_checkout_is_not_found(graphql_client, channel, stripe_keys):
+    """Refused before any call to Stripe (localstripe stands in for its servers)."""
     checkout = make_checkout(channel)
     unknown = checkout_id(checkout)
     checkout.delete()
@@ -252,6 +257,7 @@ def test_unknown_checkout_is_not_found(graphql_client, channel, stripe_keys):
 
 
 def test_another_shoppers_checkout_is_not_found(graphql_client, checkout, stripe_keys):
+    """Refused before any call to Stripe (localstripe stands in for its servers)."""
     checkout.user = staff(email="owner@example.org")
     checkout.save()
 
@@ -261,6 +267,7 @@ def test_another_shoppers_checkout_is_not_found(graphql_client, checkout, stripe
 
 
 def test_unknown_transaction_cannot_be_processed(graphql_client, checkout, stripe_keys):
+    """localstripe stands in for Stripe's servers."""
     started = initialize(graphql_client, checkout)
     TransactionItem.objects.all().delete()
 
@@ -270,6 +277,7 @@ def test_unknown_transaction_cannot_be_processed(graphql_client, checkout, strip
 
 
 def test_payment_method_not_made_by_stripe_is_invalid(graphql_client, checkout, stripe_keys):
+    """localstripe stands in for Stripe's servers; a card number never goes to it."""
     started = initialize(graphql_client, checkout)
 
     payload = pay(graphql_client, started["transaction"]["id"], "4242424242424242")
@@ -279,10 +287,12 @@ def test_payment_method_not_made_by_stripe_is_invalid(graphql_client, checkout, 
 
 
 def test_stripe_is_offered_only_with_its_keys(checkout, stripe_keys):
+    """localstripe stands in for Stripe's servers; offering needs no call."""
     assert [gateway.id for gateway in available_gateways(checkout)] == ["cod", "stripe"]
 
 
 def test_without_keys_stripe_is_not_offered(graphql_client, checkout, no_stripe_keys):
+    """Without Stripe's keys nothing reaches Stripe (nor localstripe, which stands in for it)."""
     assert [gateway.id for gateway in available_gateways(checkout)] == ["cod"]
     started = initialize(graphql_client, checkout)
     assert started["errors"][0]["code"] == "NOT_FOUND"
@@ -295,6 +305,7 @@ def test_without_keys_stripe_is_not_offered(graphql_client, checkout, no_stripe_
 
 
 def test_transaction_id_names_the_token_not_a_counter(graphql_client, checkout, stripe_keys):
+    """localstripe stands in for Stripe's servers."""
     started = initialize(graphql_client, checkout)
 
     assert started["transaction"]["id"] == transaction_id(TransactionItem.objects.get())

@@ -28,6 +28,7 @@ def _webhook_secret():
 
 
 def test_payload_signed_by_stripe_just_now_is_accepted():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     event = verify_event(PAYLOAD.encode(), signature(PAYLOAD))
 
     assert event.id == "evt_signed"
@@ -35,6 +36,7 @@ def test_payload_signed_by_stripe_just_now_is_accepted():
 
 
 def test_signature_computed_by_hand_as_stripe_documents_it_is_accepted():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     timestamp = int(time.time())
     digest = hmac.new(
         WEBHOOK_SECRET.encode(), f"{timestamp}.{PAYLOAD}".encode(), hashlib.sha256
@@ -56,11 +58,13 @@ def test_signature_computed_by_hand_as_stripe_documents_it_is_accepted():
     ids=["missing", "empty", "garbage", "bad-timestamp", "other-secret", "other-scheme"],
 )
 def test_wrong_or_missing_signature_is_refused(header):
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     with pytest.raises(InvalidWebhook):
         verify_event(PAYLOAD.encode(), header)
 
 
 def test_body_changed_after_signing_is_refused():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     header = signature(PAYLOAD)
     tampered = PAYLOAD.replace("125000", "1")
 
@@ -69,6 +73,7 @@ def test_body_changed_after_signing_is_refused():
 
 
 def test_signature_older_than_the_tolerance_is_refused():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     stale = signature(PAYLOAD, timestamp=int(time.time()) - 301)
 
     with pytest.raises(InvalidWebhook, match="tolerance"):
@@ -76,17 +81,20 @@ def test_signature_older_than_the_tolerance_is_refused():
 
 
 def test_signature_within_the_tolerance_is_accepted():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     recent = signature(PAYLOAD, timestamp=int(time.time()) - 240)
 
     assert verify_event(PAYLOAD.encode(), recent).id == "evt_signed"
 
 
 def test_without_a_webhook_secret_nothing_is_accepted():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     with override_settings(STRIPE_WEBHOOK_SECRET=""), pytest.raises(InvalidWebhook):
         verify_event(PAYLOAD.encode(), signature(PAYLOAD))
 
 
 def test_signed_body_that_is_not_json_is_refused():
+    """Signed by the stripe library's scheme; no Stripe server (nor localstripe) is involved."""
     body = "not json"
 
     with pytest.raises(InvalidWebhook):
