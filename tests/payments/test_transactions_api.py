@@ -286,14 +286,32 @@ def test_payment_method_not_made_by_stripe_is_invalid(graphql_client, checkout, 
     assert payload["errors"][0]["field"] == "data"
 
 
-def test_stripe_is_offered_only_with_its_keys(checkout, stripe_keys):
+GATEWAYS = """
+query Gateways($id: ID!) {
+  checkout(id: $id) { availablePaymentGateways { id name currencies config { field value } } }
+}
+"""
+
+
+def offered(graphql_client, checkout) -> list[dict]:
+    result = graphql_client(GATEWAYS, {"id": checkout_id(checkout)})
+    assert "errors" not in result.json, result.json
+    return result.data["checkout"]["availablePaymentGateways"]
+
+
+def test_stripe_is_offered_only_with_its_keys(graphql_client, checkout, stripe_keys):
     """localstripe stands in for Stripe's servers; offering needs no call."""
+    gateways = offered(graphql_client, checkout)
+
+    assert [gateway["id"] for gateway in gateways] == ["cod", "stripe"]
+    assert gateways[1]["currencies"] == ["VND"]
+    assert gateways[1]["config"] == [{"field": "publishableKey", "value": PUBLISHABLE_KEY}]
     assert [gateway.id for gateway in available_gateways(checkout)] == ["cod", "stripe"]
 
 
 def test_without_keys_stripe_is_not_offered(graphql_client, checkout, no_stripe_keys):
     """Without Stripe's keys nothing reaches Stripe (nor localstripe, which stands in for it)."""
-    assert [gateway.id for gateway in available_gateways(checkout)] == ["cod"]
+    assert [gateway["id"] for gateway in offered(graphql_client, checkout)] == ["cod"]
     started = initialize(graphql_client, checkout)
     assert started["errors"][0]["code"] == "NOT_FOUND"
     configs = run(
@@ -323,3 +341,14 @@ def test_payment_attempts_on_one_checkout_are_bounded(
 
     assert third["errors"][0]["code"] == "INVALID"
     assert TransactionItem.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    "missing", ["STRIPE_SECRET_KEY", "STRIPE_PUBLISHABLE_KEY", "STRIPE_WEBHOOK_SECRET"]
+)
+def test_stripe_needs_all_three_keys(graphql_client, checkout, stripe_keys, settings, missing):
+    """Without one of Stripe's keys nothing reaches localstripe, which stands in for Stripe."""
+    setattr(settings, missing, "")
+
+    assert [gateway["id"] for gateway in offered(graphql_client, checkout)] == ["cod"]
+    assert initialize(graphql_client, checkout)["errors"][0]["code"] == "NOT_FOUND"
