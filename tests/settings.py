@@ -5,6 +5,7 @@ from the environment as in production.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
@@ -12,3 +13,13 @@ from marketplace.settings import *  # noqa: E402, F403
 
 # Tests write producer identities: a key derived for development, never used in production.
 PRODUCER_IDENTITY_DEVELOPMENT_KEY = True
+
+# SQLite's own in-memory database cannot make a writer wait for another (it fails at once), so
+# the embedded database under test is a file in memory (tmpfs where there is one): concurrent
+# connections then take turns as they do in production. One file per test run.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    _shm = "/dev/shm"  # noqa: S108 - a private file name per run, removed at the end
+    _memory = _shm if os.path.isdir(_shm) else tempfile.gettempdir()
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.path.join(_memory, f"marketplace-test-{os.getpid()}.sqlite3")
+    }

@@ -269,6 +269,8 @@ def _place(checkout: Checkout, user) -> Order:
         payment_gateway=_payment_gateway(checkout),
     )
     _attach_payments(checkout, order)
+    # What the card payments recorded on the order (its charge status) is read back.
+    order.refresh_from_db()
     if customer is not None:
         if checkout.save_shipping_address:
             _save_to_address_book(customer, checkout.shipping_address, "shipping")

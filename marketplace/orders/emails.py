@@ -65,6 +65,12 @@ def _money_in(language: str, context: dict) -> dict[str, str]:
     return {name: format_vnd(value, language) for name, value in context.get("amounts", {}).items()}
 
 
+def _rate(rate, language: str) -> str:
+    """A commission rate for people: "12,5" in Vietnamese, "12.5" in English."""
+    text = f"{rate.normalize():f}"
+    return text.replace(".", ",") if language == "vi" else text
+
+
 def _parcel(booth_order, language: str) -> dict:
     return {
         "booth": booth_order.booth.name,
@@ -146,6 +152,7 @@ def _send_order_placed(order_pk: int) -> None:
                     **common,
                     "booth_order": booth_order,
                     "parcel": _parcel(booth_order, language),
+                    "rate": _rate(booth_order.commission_rate, language),
                     "amounts": {
                         "commission": booth_order.commission_amount,
                         "share": booth_order.booth_share_amount,

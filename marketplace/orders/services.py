@@ -100,7 +100,8 @@ def place_order(
     ledger entries, and promise the stock; all inside the caller's transaction.
 
     Raises `stock.OutOfStock` when a variant is short; the caller rolls back. The addresses are
-    copied: an order keeps the address it was sent to whatever happens to the checkout.
+    rows that belong to nobody's address book (the checkout's, which is deleted next): the order
+    keeps them as they were when it was placed.
     """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("place_order() must run inside a transaction.")
@@ -119,8 +120,8 @@ def place_order(
         user_email=email,
         channel=channel,
         language_code=language_code,
-        shipping_address=_copy_address(shipping_address),
-        billing_address=_copy_address(billing_address),
+        shipping_address=shipping_address,
+        billing_address=billing_address,
         delivery_method=delivery_method,
         delivery_method_name=delivery_method_name,
         customer_note=customer_note,
@@ -182,15 +183,6 @@ def place_order(
     order_pk = order.pk
     transaction.on_commit(lambda: emails.send_order_placed(order_pk))
     return order
-
-
-def _copy_address(address):
-    if address is None:
-        return None
-    address.pk = None
-    address.user = None
-    address.save()
-    return address
 
 
 # --- Payments and refunds ---------------------------------------------------------------------

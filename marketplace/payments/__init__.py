@@ -17,7 +17,8 @@ The contract between checkout, orders and the payment gateways:
 What checkout and orders offer to a card gateway:
 
 - `marketplace.checkout.selectors.checkout_total(checkout) -> int`: what the shopper pays, in dong.
-- `marketplace.checkout.selectors.checkout_by_global_id(global_id) -> Checkout | None`.
+- `marketplace.checkout.selectors.checkout_by_global_id(global_id, user=None) -> Checkout | None`:
+  the checkout if `user` may use it (an owned checkout only for its owner).
 - `checkoutComplete` places a card-paid order when the checkout's transactions
   (`TransactionItem.checkout`) have charged the whole total, refuses with CHECKOUT_NOT_FULLY_PAID
   when they cover only part of it, and otherwise places a cash-on-delivery order. Inside its

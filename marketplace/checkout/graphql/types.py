@@ -437,7 +437,9 @@ class CheckoutAuthorizeStatusEnum(graphene.Enum):
     FULL = "full"
 
 
-def _payment_statuses(checkout: CheckoutModel) -> tuple[str, str]:
+def _payment_statuses(checkout: CheckoutModel) -> tuple[str, str, int]:
+    """(charge status, authorize status, charged) of the checkout's payments; an empty checkout
+    is NONE and NONE, as in Saleor."""
     from marketplace.checkout.complete import checkout_payments
     from marketplace.orders.services import charge_status_for
 
@@ -445,9 +447,13 @@ def _payment_statuses(checkout: CheckoutModel) -> tuple[str, str]:
     if cached is not None:
         return cached
     charged, covered, _gateway = checkout_payments(checkout)
-    total = selectors.checkout_total(checkout)
-    charge = charge_status_for(charged, total) if covered or total == 0 else "none"
-    authorize = "full" if covered >= total else "partial" if covered > 0 else "none"
+    summary = selectors.checkout_summary(checkout)
+    total = summary.total
+    if not summary.lines:
+        charge, authorize = "none", "none"
+    else:
+        charge = str(charge_status_for(charged, total))
+        authorize = "full" if covered >= total else "partial" if covered > 0 else "none"
     checkout._payment_statuses = (charge, authorize, charged)
     return checkout._payment_statuses
 
