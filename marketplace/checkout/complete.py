@@ -191,26 +191,36 @@ def _take_new_prices(checkout: Checkout) -> list[str]:
 
 
 def checkout_payments(checkout: Checkout) -> tuple[int, int, str]:
-    """(charged less refunded, covered in any way, gateway) of the checkout's card transactions;
-    zeros when the payments app is not installed."""
+    """(charged less refunded, covered in any way, gateway) of the checkout's card transactions,
+    in one query and kept on the checkout; zeros when the payments app is not installed."""
+    cached = getattr(checkout, "_payments", None)
+    if cached is not None:
+        return cached
     if not apps.is_installed(PAYMENTS_APP):
         return 0, 0, ""
     from marketplace.payments.models import TransactionItem
 
-    items = TransactionItem.objects.filter(checkout=checkout)
-    totals = items.aggregate(
-        charged=Sum("charged_value"),
-        refunded=Sum("refunded_value"),
-        authorized=Sum("authorized_value"),
-        pending=Sum("charge_pending_value"),
+    charged = covered = 0
+    gateway = ""
+    rows = (
+        TransactionItem.objects.filter(checkout=checkout)
+        .values("gateway")
+        .annotate(
+            charged=Sum("charged_value"),
+            refunded=Sum("refunded_value"),
+            authorized=Sum("authorized_value"),
+            pending=Sum("charge_pending_value"),
+        )
+        .order_by("gateway")
     )
-    charged = (totals["charged"] or 0) - (totals["refunded"] or 0)
-    covered = charged + (totals["authorized"] or 0) + (totals["pending"] or 0)
-    gateway = (
-        items.filter(charged_value__gt=0).order_by("pk").values_list("gateway", flat=True).first()
-        or ""
-    )
-    return charged, covered, gateway
+    for row in rows:
+        net = (row["charged"] or 0) - (row["refunded"] or 0)
+        charged += net
+        covered += net + (row["authorized"] or 0) + (row["pending"] or 0)
+        if net > 0 and not gateway:
+            gateway = row["gateway"]
+    checkout._payments = (charged, covered, gateway)
+    return checkout._payments
 
 
 def _check_paid(checkout: Checkout) -> None:
@@ -268,9 +278,9 @@ def _place(checkout: Checkout, user) -> Order:
         parcels=parcels,
         payment_gateway=_payment_gateway(checkout),
     )
-    _attach_payments(checkout, order)
-    # What the card payments recorded on the order (its charge status) is read back.
-    order.refresh_from_db()
+    if _attach_payments(checkout, order):
+        # What the card payments recorded on the order (its charge status) is read back.
+        order.refresh_from_db()
     if customer is not None:
         if checkout.save_shipping_address:
             _save_to_address_book(customer, checkout.shipping_address, "shipping")
@@ -281,14 +291,14 @@ def _place(checkout: Checkout, user) -> Order:
     return order
 
 
-def _attach_payments(checkout: Checkout, order: Order) -> None:
+def _attach_payments(checkout: Checkout, order: Order) -> bool:
+    """Hand the checkout's transactions to the order; whether there were any."""
     if not apps.is_installed(PAYMENTS_APP):
-        return
+        return False
     from marketplace.payments import services as payment_services
 
     attach = getattr(payment_services, "attach_checkout_transactions", None)
-    if attach is not None:
-        attach(checkout=checkout, order=order)
+    return bool(attach(checkout=checkout, order=order)) if attach is not None else False
 
 
 def _save_to_address_book(user, address: Address, kind: str) -> None:

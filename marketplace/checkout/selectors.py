@@ -227,6 +227,6 @@ def checkout_total(checkout: Checkout) -> int:
 
 def forget_computed(checkout: Checkout) -> Checkout:
     """Drop the lines and totals kept on `checkout`, after a change."""
-    for name in ("_lines", "_summary"):
+    for name in ("_lines", "_summary", "_payments", "_payment_statuses"):
         checkout.__dict__.pop(name, None)
     return checkout

@@ -31,20 +31,28 @@ def email_language(code: str | None) -> str:
 
 def booth_recipients(booth) -> dict[str, str]:
     """Email address -> language, for the booth's owners and managers and its contact address."""
+    return recipients_of_booths([booth])[booth.pk]
+
+
+def recipients_of_booths(booths) -> dict[int, dict[str, str]]:
+    """`booth_recipients` of several booths, in one query."""
     from vendors.models import BoothMember, BoothRole
 
-    recipients: dict[str, str] = {}
+    recipients: dict[int, dict[str, str]] = {booth.pk: {} for booth in booths}
     managers = (
         BoothMember.objects.filter(
-            booth=booth, role__in=[BoothRole.OWNER, BoothRole.MANAGER], user__is_active=True
+            booth__in=[booth.pk for booth in booths],
+            role__in=[BoothRole.OWNER, BoothRole.MANAGER],
+            user__is_active=True,
         )
         .order_by("pk")
-        .values_list("user__email", "user__language_code")
+        .values_list("booth_id", "user__email", "user__language_code")
     )
-    for email, language in managers:
-        recipients[email.lower()] = email_language(language)
-    if booth.contact_email:
-        recipients.setdefault(booth.contact_email.lower(), "vi")
+    for booth_id, email, language in managers:
+        recipients[booth_id][email.lower()] = email_language(language)
+    for booth in booths:
+        if booth.contact_email:
+            recipients[booth.pk].setdefault(booth.contact_email.lower(), "vi")
     return recipients
 
 
@@ -142,8 +150,9 @@ def _send_order_placed(order_pk: int) -> None:
                 },
             },
         )
+    recipients = recipients_of_booths([booth_order.booth for booth_order in booth_orders])
     for booth_order in booth_orders:
-        for email, language in booth_recipients(booth_order.booth).items():
+        for email, language in recipients[booth_order.booth_id].items():
             _send(
                 "booth_order_placed",
                 to=email,

@@ -32,7 +32,7 @@ query Mine($lang: LanguageCodeEnum!) {
         shippingAddress { city } billingAddress { city }
         deliveryMethod { ... on ShippingMethod { name price { amount } } }
         lines {
-          productName quantity thumbnail(size: 128, format: WEBP) { url }
+          productName quantity thumbnail(size: 128, format: WEBP) { url } vendor { name }
           unitPrice { gross { amount } }
           variant {
             id name translation(languageCode: $lang) { name }

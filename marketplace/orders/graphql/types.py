@@ -342,7 +342,7 @@ class OrderLine(MetadataResolvers, graphene.ObjectType):
 
     @staticmethod
     def resolve_vendor(root: models.OrderLine, info):
-        return batch_related_one(root, "booth_order").booth
+        return batch_related_one(batch_related_one(root, "booth_order"), "booth")
 
     @staticmethod
     def resolve_metadata(root, info):
