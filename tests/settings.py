@@ -9,7 +9,7 @@ import tempfile
 
 os.environ.setdefault("SECRET_KEY", "test-secret-key")
 
-from marketplace.settings import *  # noqa: E402, F403
+from marketplace.settings import *  # noqa: F403
 
 # Tests write producer identities: a key derived for development, never used in production.
 PRODUCER_IDENTITY_DEVELOPMENT_KEY = True

@@ -3,6 +3,26 @@
 from django.contrib import admin
 
 from marketplace.catalog import models, services
+from marketplace.core.permissions import Action, can
+
+
+class BoothScopedAdmin(admin.ModelAdmin):
+    """Changing a booth's catalog is PRODUCT_MANAGE, in the admin as in the API: Django's model
+    permissions open the screen, the authorization module decides the change."""
+
+    def _booth(self, obj):
+        return obj.vendor if obj is not None else None
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and can(request.user, Action.PRODUCT_MANAGE, self._booth(obj))
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and can(request.user, Action.PRODUCT_MANAGE)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and can(request.user, Action.PRODUCT_MANAGE, self._booth(obj))
 
 
 class TranslationInline(admin.TabularInline):
@@ -45,7 +65,7 @@ class MediaInline(admin.TabularInline):
 
 
 @admin.register(models.Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(BoothScopedAdmin):
     list_display = ("name", "vendor", "category", "updated_at")
     list_filter = ("vendor__status", "category", "product_type")
     search_fields = ("name", "slug", "variants__sku", "vendor__name")
@@ -70,7 +90,7 @@ class StockInline(admin.StackedInline):
 
 
 @admin.register(models.ProductVariant)
-class ProductVariantAdmin(admin.ModelAdmin):
+class ProductVariantAdmin(BoothScopedAdmin):
     list_display = ("sku", "name", "product", "vendor")
     search_fields = ("sku", "name", "product__name")
     list_select_related = ("product", "vendor")

@@ -63,6 +63,7 @@ class Action(StrEnum):
     ORDER_MANAGE = "order.manage"
     LEDGER_VIEW = "ledger.view"
     PAYOUT_RECORD = "ledger.payout_record"
+    STAFF_MANAGE = "staff.manage"
 
 
 RULES: dict[Action, Rule] = {
@@ -87,6 +88,7 @@ RULES: dict[Action, Rule] = {
     Action.ORDER_MANAGE: Rule(Permission.MANAGE_ORDERS),
     Action.LEDGER_VIEW: Rule(Permission.MANAGE_ORDERS, frozenset({OWNER, MANAGER})),
     Action.PAYOUT_RECORD: Rule(Permission.MANAGE_ORDERS),
+    Action.STAFF_MANAGE: Rule(Permission.MANAGE_STAFF),
 }
 
 

@@ -61,6 +61,7 @@ EXPECTED: dict[Action, set[str]] = {
     Action.ORDER_MANAGE: {staff_with(Permission.MANAGE_ORDERS)},
     Action.LEDGER_VIEW: {*LEADERS_OF_A, staff_with(Permission.MANAGE_ORDERS)},
     Action.PAYOUT_RECORD: {staff_with(Permission.MANAGE_ORDERS)},
+    Action.STAFF_MANAGE: {staff_with(Permission.MANAGE_STAFF)},
 }
 
 
