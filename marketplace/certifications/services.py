@@ -211,6 +211,9 @@ def _decide(
     authorize(actor, Action.CERTIFICATE_VERIFY, certification.vendor)
     if getattr(actor, "pk", None) and booth_role(actor, certification.vendor_id) is not None:
         raise NotAllowed(_("You cannot decide on a certificate of a booth you belong to."))
+    if getattr(actor, "pk", None) and certification.submitted_by_id == actor.pk:
+        # Vouching needs a second person: whoever submitted a certificate does not verify it.
+        raise NotAllowed(_("Another member of staff must decide on a certificate you submitted."))
     certification = Certification.objects.select_for_update().get(pk=certification.pk)
     if certification.status not in allowed_from:
         raise DomainError(

@@ -309,3 +309,21 @@ def test_system_may_submit_for_any_booth():
         issued_at=timezone.now(),
     )
     assert submitted.status == CertificationStatus.SUBMITTED
+
+
+def test_staff_who_submitted_a_certificate_cannot_verify_it_themselves(client, graphql_client):
+    product = factories.product()
+    officer = staff("verify_certificates")
+    submitted = certificate(product=product, verified=False)
+    Certification.objects.filter(pk=submitted.pk).update(submitted_by=officer)
+    client.force_login(officer)
+
+    answer = graphql_client(DECIDE, {"id": gid("Certification", submitted.pk)})
+
+    [error] = answer.data["certificationVerify"]["errors"]
+    assert error["code"] == "PERMISSION_DENIED"
+    submitted.refresh_from_db()
+    assert submitted.status == CertificationStatus.SUBMITTED
+    client.force_login(staff("verify_certificates", email="second@example.org"))
+    second = graphql_client(DECIDE, {"id": gid("Certification", submitted.pk)})
+    assert second.data["certificationVerify"]["errors"] == []
