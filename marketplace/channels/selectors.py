@@ -1,13 +1,14 @@
 """Reads of channels."""
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from marketplace.channels.models import Channel
 
 
 class ChannelNotFound(LookupError):
     def __init__(self, slug: str):
-        super().__init__(f"Channel with '{slug}' slug does not exist.")
+        super().__init__(_("Channel with '%(slug)s' slug does not exist.") % {"slug": slug})
 
 
 def get_channel(slug: str | None) -> Channel:

@@ -163,6 +163,7 @@ def test_category_products_in_an_unknown_channel_is_an_error(tree, graphql_clien
         'query ($slug: String!) { category(slug: $slug) { name products(first: 5, channel: "x")'
         " { totalCount } } }",
         {"slug": tree["food"].slug},
+        headers={"Accept-Language": "en"},
     )
 
     assert response.status_code == 200
@@ -263,7 +264,7 @@ def test_collections_in_an_unknown_channel_is_an_error(channel, graphql_client):
     response = graphql_client('{ collections(first: 10, channel: "x") { totalCount } }')
 
     assert response.data == {"collections": None}
-    assert error_messages(response) == ["Channel with 'x' slug does not exist."]
+    assert error_messages(response) == ["Không tồn tại kênh bán hàng có slug 'x'."]
 
 
 def test_withdrawing_a_collection_hides_it(channel, graphql_client):

@@ -203,7 +203,7 @@ def test_menu_in_an_unknown_channel_is_an_error(navbar, graphql_client):
     response = graphql_client(MENU, {"slug": "navbar", "channel": "khong-co"})
 
     assert response.data == {"menu": None}
-    assert error_messages(response) == ["Channel with 'khong-co' slug does not exist."]
+    assert error_messages(response) == ["Không tồn tại kênh bán hàng có slug 'khong-co'."]
 
 
 PAGE = """

@@ -350,7 +350,7 @@ def test_unknown_channel_is_an_error(channel, graphql_client):
 
     assert response.status_code == 200
     assert response.data == {"product": None}
-    assert error_messages(response) == ["Channel with 'khong-ton-tai' slug does not exist."]
+    assert error_messages(response) == ["Không tồn tại kênh bán hàng có slug 'khong-ton-tai'."]
 
 
 def test_product_needs_exactly_one_of_id_or_slug(channel, graphql_client):

@@ -1,6 +1,7 @@
 """Cells as people write them: prices in dong, quantities, weights, yes and no."""
 
 import pytest
+from django.utils import translation
 
 from catalog_import import cells
 from catalog_import.cells import CellError
@@ -42,7 +43,7 @@ def test_millions_with_several_groups():
     ],
 )
 def test_wrong_prices_say_what_is_wrong(written, says):
-    with pytest.raises(CellError) as caught:
+    with translation.override("en"), pytest.raises(CellError) as caught:
         cells.price(written)
     assert says in caught.value.message
 

@@ -141,5 +141,5 @@ def test_a_progress_bar_is_drawn_on_a_terminal(booth, honey, write_sheet):
         "import-catalog", "--booth", booth.slug, str(path), stdout=io.StringIO(), stderr=terminal
     )
     drawn = terminal.getvalue()
-    assert "Checking rows: 1" in drawn
-    assert "[██████████████████████████████] 1/1" in drawn
+    assert "Đang kiểm tra các dòng: 1" in drawn
+    assert "Đang ghi [██████████████████████████████] 1/1" in drawn

@@ -86,7 +86,7 @@ def test_a_variant_without_stock_starts_at_zero(graphql_client, member_a, honey)
 
 @pytest.mark.parametrize(
     ("amount", "message_part"),
-    [(12500.5, "whole dong"), ("99.99", "whole dong"), (-1, "negative"), ("abc", "number")],
+    [(12500.5, "số nguyên"), ("99.99", "số nguyên"), (-1, "số âm"), ("abc", "number")],
 )
 def test_prices_are_whole_non_negative_dong(
     graphql_client, member_a, honey, channel, amount, message_part

@@ -119,7 +119,7 @@ def test_standard_post_is_priced_per_booth_parcel_and_summed(graphql_client, sho
     assert shipped["shippingPrice"]["gross"]["amount"] == 25000 + 35000 + 43000
     assert shipped["delivery"]["shippingMethod"] == {
         "id": STANDARD,
-        "name": "Standard post",
+        "name": "Chuyển phát tiêu chuẩn",
         "price": {"amount": 103000},
     }
     assert shipped["totalPrice"]["gross"]["amount"] == 897000 + 103000
@@ -131,7 +131,7 @@ def test_without_an_address_every_parcel_is_priced_as_leaving_its_province(graph
 
     methods = {m["name"]: m["price"]["amount"] for m in checkout["shippingMethods"]}
 
-    assert methods == {"Standard post": 3 * 35000, "Pick-up at the booth": 0}
+    assert methods == {"Chuyển phát tiêu chuẩn": 3 * 35000, "Nhận hàng tại gian hàng": 0}
 
 
 @override_settings(**PRICES)
@@ -144,7 +144,7 @@ def test_a_heavy_parcel_pays_each_started_kilogram(graphql_client, shop):
     methods = {m["name"]: m["price"]["amount"] for m in checkout["shippingMethods"]}
 
     # 2,4 kg: the first kilogram and two more started.
-    assert methods["Standard post"] == 35000 + 2 * 8000
+    assert methods["Chuyển phát tiêu chuẩn"] == 35000 + 2 * 8000
 
 
 def test_pick_up_at_the_booth_is_free(graphql_client, shop):
@@ -156,7 +156,7 @@ def test_pick_up_at_the_booth_is_free(graphql_client, shop):
     )
 
     assert payload["checkout"]["shippingPrice"]["gross"]["amount"] == 0
-    assert payload["checkout"]["delivery"]["shippingMethod"]["name"] == "Pick-up at the booth"
+    assert payload["checkout"]["delivery"]["shippingMethod"]["name"] == "Nhận hàng tại gian hàng"
 
 
 def test_an_unknown_delivery_method_is_not_applicable(graphql_client, shop):
@@ -178,8 +178,8 @@ def test_delivery_options_are_calculated_for_the_checkout(graphql_client, shop):
     assert [
         (d["shippingMethod"]["name"], d["shippingMethod"]["price"]["amount"]) for d in deliveries
     ] == [
-        ("Standard post", 105000),
-        ("Pick-up at the booth", 0),
+        ("Chuyển phát tiêu chuẩn", 105000),
+        ("Nhận hàng tại gian hàng", 0),
     ]
     assert all(d["shippingMethod"]["active"] for d in deliveries)
     assert deliveries[0]["shippingMethod"]["minimumDeliveryDays"] == 2

@@ -63,7 +63,10 @@ def test_completing_places_one_order_with_one_sub_order_per_booth(graphql_client
     assert order["totalBalance"]["amount"] == -1000000
     assert order["userEmail"] == "lan@example.com"
     assert order["shippingAddress"]["countryArea"] == "Thành phố Hà Nội"
-    assert order["deliveryMethod"] == {"name": "Standard post", "price": {"amount": 103000}}
+    assert order["deliveryMethod"] == {
+        "name": "Chuyển phát tiêu chuẩn",
+        "price": {"amount": 103000},
+    }
     assert [
         (line["productName"], line["quantity"], line["vendor"]["name"]) for line in order["lines"]
     ] == [
@@ -174,7 +177,7 @@ def test_stock_sold_elsewhere_since_adding_stops_the_whole_order(graphql_client,
     assert [(e["code"], e["lines"]) for e in errors] == [
         ("INSUFFICIENT_STOCK", [checkout["lines"][2]["id"]])
     ]
-    assert "Only 1" in errors[0]["message"]
+    assert "chỉ còn 1" in errors[0]["message"]
     # Not even the silk and the honey were promised.
     assert database_state() == before
 

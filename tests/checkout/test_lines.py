@@ -126,7 +126,7 @@ def test_an_unknown_variant_is_not_found(graphql_client, shop):
     assert [(e["code"], e["field"], e["variants"]) for e in errors] == [
         ("NOT_FOUND", "variantId", [unknown])
     ]
-    assert "Couldn't find the product variant" in errors[0]["message"]
+    assert "Không tìm thấy phân loại sản phẩm" in errors[0]["message"]
 
 
 def test_a_malformed_variant_id_is_a_graphql_error_code(graphql_client, shop):
@@ -174,7 +174,7 @@ def test_more_than_fifty_of_a_variant_is_over_the_limit(graphql_client, shop):
     assert [(e["code"], e["variants"]) for e in errors] == [
         ("QUANTITY_GREATER_THAN_LIMIT", [variant_id(shop.honey)])
     ]
-    assert "at most 50" in errors[0]["message"]
+    assert "tối đa 50" in errors[0]["message"]
 
 
 def test_a_per_customer_limit_counts_the_checkout_line(graphql_client, shop):
@@ -193,7 +193,7 @@ def test_more_than_in_stock_is_insufficient_stock(graphql_client, shop):
     errors = errors_of(add(graphql_client, checkout, line(shop.silk, 11)), "checkoutLinesAdd")
 
     assert [e["code"] for e in errors] == ["INSUFFICIENT_STOCK"]
-    assert "Only 10" in errors[0]["message"]
+    assert "chỉ còn 10" in errors[0]["message"]
 
 
 def test_an_unpublished_product_is_not_published(graphql_client, shop):

@@ -212,7 +212,7 @@ def test_a_signed_in_shopper_checks_out_with_the_checkout_app(graphql_client, sh
         ),
         "checkoutDeliveryMethodUpdate",
     )
-    assert delivered["checkout"]["delivery"]["shippingMethod"]["name"] == "Standard post"
+    assert delivered["checkout"]["delivery"]["shippingMethod"]["name"] == "Chuyển phát tiêu chuẩn"
     assert delivered["checkout"]["shippingPrice"]["gross"]["amount"] == standard["price"]["amount"]
     promo = send(
         "checkout", "checkoutAddPromoCode", checkoutId=checkout_id, promoCode="TET2026", **language

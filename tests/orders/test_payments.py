@@ -2,6 +2,7 @@
 status worked out from them. The gateways on offer: cash on delivery first."""
 
 import pytest
+from django.utils import translation
 
 from marketplace.channels.models import Channel
 from marketplace.core.errors import DomainError
@@ -95,7 +96,9 @@ def test_cash_on_delivery_is_offered_first_in_every_active_dong_channel(shop):
     assert checkout_gateways[0].id == "cod"
     assert registry.available_gateways(elsewhere) == []
     assert all(g.id != "cod" for g in registry.available_gateways(closed))
-    assert registry.get_gateway("cod").name == "Cash on delivery"
+    assert registry.get_gateway("cod").name == "Thanh toán khi nhận hàng"
+    with translation.override("en"):
+        assert registry.get_gateway("cod").name == "Cash on delivery"
     assert registry.get_gateway("paypal") is None
 
 

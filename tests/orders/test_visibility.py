@@ -112,7 +112,7 @@ def test_a_booth_gets_the_shipping_data_it_needs_and_nothing_more(graphql_client
         {"productName": "Mật ong rừng", "quantity": 2, "totalPrice": {"gross": {"amount": 250000}}}
     ]
     assert node["amountToCollect"] == {"amount": 285000}
-    assert node["deliveryMethod"] == {"name": "Standard post", "price": {"amount": 35000}}
+    assert node["deliveryMethod"] == {"name": "Chuyển phát tiêu chuẩn", "price": {"amount": 35000}}
     # The platform's cut is for the booth's owners and managers.
     assert (node["commission"], node["boothShare"], node["commissionRate"]) == (None, None, None)
     owner_node = seen_by_owner["edges"][0]["node"]

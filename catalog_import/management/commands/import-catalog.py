@@ -178,7 +178,11 @@ class _ProgressBar:
         else:
             filled = self.WIDTH * done // max(total or 1, 1)
             bar = "█" * filled + "·" * (self.WIDTH - filled)
-            line = f"{_('Writing')} [{bar}] {done:,}/{total or 0:,}"
+            line = _("Writing [%(bar)s] %(done)s/%(total)s") % {
+                "bar": bar,
+                "done": f"{done:,}",
+                "total": f"{total or 0:,}",
+            }
         self.stream.write(f"\r{line}\033[K", style_func=str, ending="")
         self.stream.flush()
         self.drawn = True
