@@ -17,13 +17,14 @@ DEMO_ENV = DEBUG=0 SECRET_KEY="$$(cat $(SECRET_KEY_FILE))" \
 TOOL_ENV = SECRET_KEY="$${SECRET_KEY:-test-secret-key}"
 
 .DEFAULT_GOAL := help
-.PHONY: help install demo test lint schema compat
+.PHONY: help install demo test lint schema compat messages
 
 help:
 	@echo "make demo     set up, load the demo data and serve on http://127.0.0.1:8000/"
 	@echo "make test     run the test suite"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make schema   export the GraphQL schema to schema.graphql"
+	@echo "make messages refresh the message catalogs from the code and compile them"
 	@echo "make compat   check the Saleor storefront's operations against schema.graphql"
 
 $(BIN)/python:
@@ -65,3 +66,9 @@ schema: $(INSTALLED)
 
 compat: schema
 	$(BIN)/python ../shared/tools/saleor_compat.py schema.graphql
+
+# Needs GNU gettext (apt-get install gettext). New strings land untranslated in
+# marketplace/locale/vi/LC_MESSAGES/django.po: translate them, then run this again to compile.
+messages: $(INSTALLED)
+	$(TOOL_ENV) $(BIN)/marketplace makemessages -l vi -l en --no-obsolete --ignore .venv
+	$(TOOL_ENV) $(BIN)/marketplace compilemessages --ignore .venv
