@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import connection, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
@@ -52,6 +52,7 @@ from marketplace.content.services import (
     create_page,
     create_page_type,
 )
+from marketplace.core.db import refresh_planner_statistics
 from marketplace.core.permissions import SYSTEM
 from marketplace.core.text import fold_vietnamese
 from marketplace.demo.booths import (
@@ -182,17 +183,9 @@ def load_demo(*, product_count: int | None = None) -> DemoSummary:
         for name in loading.private_files:
             private_storage().delete(name)
         raise
-    _refresh_planner_statistics()
+    refresh_planner_statistics()
     loading.summary.seconds = time.monotonic() - started
     return loading.summary
-
-
-def _refresh_planner_statistics() -> None:
-    """After a bulk load PostgreSQL's statistics still describe empty tables, and its plans
-    would assume so until autovacuum runs; ANALYZE brings them up to date at once."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
 
 
 @transaction.atomic

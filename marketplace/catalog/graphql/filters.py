@@ -1,12 +1,18 @@
 """Saleor's `filter`, `where`, `search` and `sortBy` arguments for product lists."""
 
 import graphene
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.db.models.functions import Collate
 from graphql import GraphQLError
 
-from marketplace.catalog.models import AttributeValue, Category, ProductVariantChannelListing
+from marketplace.catalog.models import (
+    AttributeValue,
+    Category,
+    Product,
+    ProductVariantChannelListing,
+)
 from marketplace.catalog.selectors import products_in_stock
 from marketplace.certifications.graphql.enums import CertificationKindEnum
 from marketplace.certifications.selectors import with_certifications
@@ -159,6 +165,19 @@ SORT_COLUMNS = {
     "rating": ("rating",),
     "created_at": ("created_at",),
 }
+
+
+def _may_be_empty(column: str) -> bool:
+    """Whether a sort column can hold NULL: a nullable field, or a joined or computed value."""
+    try:
+        return Product._meta.get_field(column).null
+    except FieldDoesNotExist:
+        return True
+
+
+NULLABLE_SORT_COLUMNS = frozenset(
+    column for columns in SORT_COLUMNS.values() for column in columns if _may_be_empty(column)
+)
 
 
 def _value(enum_or_value):
@@ -419,8 +438,13 @@ def sort_products(products: QuerySet, sort_by, *, searching: bool, collection=No
     ordering = []
     for column in SORT_COLUMNS[field]:
         expression = _binary(column) if column == "sort_name" else F(column)
+        # Empty values go last; a column that cannot be empty says nothing about them, which
+        # lets the database read an index in order (NULLS LAST would defeat SQLite's).
+        nulls_last = True if column in NULLABLE_SORT_COLUMNS else None
         ordering.append(
-            expression.desc(nulls_last=True) if descending else expression.asc(nulls_last=True)
+            expression.desc(nulls_last=nulls_last)
+            if descending
+            else expression.asc(nulls_last=nulls_last)
         )
     ordering.append(F("pk").desc() if descending else F("pk").asc())
     return products.order_by(*ordering)
