@@ -3,6 +3,7 @@
     python bench/import_catalog.py                  # 10,000 rows on SQLite and PostgreSQL,
                                                     # then 100,000 rows on SQLite for memory
     python bench/import_catalog.py --rows 2000 --large 0 --databases sqlite
+    python bench/import_catalog.py --large 0 --profile prof/   # and cProfile each import
 
 Each measurement runs in a process of its own on a throw-away database (a temporary SQLite file,
 or a PostgreSQL database created and dropped on BENCH_POSTGRES_URL, by default
@@ -58,6 +59,7 @@ def main() -> None:
         "--large", type=int, default=100_000, help="rows of the memory run (0: skip)"
     )
     parser.add_argument("--databases", default="sqlite,postgresql")
+    parser.add_argument("--profile", help="folder to write cProfile statistics of each import to")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     options = parser.parse_args()
     if options.child:
@@ -69,14 +71,17 @@ def main() -> None:
         work = Path(folder)
         csv_path = _write_csv(work / f"products-{options.rows}.csv", options.rows)
         xlsx_path = _write_xlsx(work / f"products-{options.rows}.xlsx", options.rows)
+        profile = str(Path(options.profile).resolve()) if options.profile else None
+        if profile:
+            Path(profile).mkdir(parents=True, exist_ok=True)
         for database in options.databases.split(","):
             for sheet in (csv_path, xlsx_path):
-                results += _measure(database, sheet, work, repeat=True)
+                results += _measure(database, sheet, work, repeat=True, profile=profile)
         if options.large:
             large_csv = _write_csv(work / f"products-{options.large}.csv", options.large)
             large_xlsx = _write_xlsx(work / f"products-{options.large}.xlsx", options.large)
             for sheet in (large_csv, large_xlsx):
-                results += _measure("sqlite", sheet, work, repeat=False)
+                results += _measure("sqlite", sheet, work, repeat=False, profile=profile)
     _print(results)
 
 
@@ -129,7 +134,9 @@ def _write_xlsx(path: Path, count: int) -> Path:
 # --- measuring ---------------------------------------------------------------------------------
 
 
-def _measure(database: str, sheet: Path, work: Path, *, repeat: bool) -> list[dict]:
+def _measure(
+    database: str, sheet: Path, work: Path, *, repeat: bool, profile: str | None = None
+) -> list[dict]:
     name = f"bench_import_{os.getpid()}_{sheet.stem.replace('-', '_')}_{sheet.suffix[1:]}"
     if database == "sqlite":
         url = f"sqlite:///{work / (name + '.sqlite3')}"
@@ -138,13 +145,12 @@ def _measure(database: str, sheet: Path, work: Path, *, repeat: bool) -> list[di
         _postgres(f'CREATE DATABASE "{name}"')
     try:
         _run_child({"action": "setup", "url": url, "data": str(work)})
-        first = _run_child({"action": "import", "url": url, "data": str(work), "file": str(sheet)})
-        runs = [{**first, "database": database, "file": sheet.name, "run": "first"}]
-        if repeat:
-            again = _run_child(
-                {"action": "import", "url": url, "data": str(work), "file": str(sheet)}
-            )
-            runs.append({**again, "database": database, "file": sheet.name, "run": "again"})
+        runs = []
+        for run in ("first", "again") if repeat else ("first",):
+            task = {"action": "import", "url": url, "data": str(work), "file": str(sheet)}
+            if profile:
+                task["profile"] = f"{profile}/{database}-{sheet.suffix[1:]}-{run}.prof"
+            runs.append({**_run_child(task), "database": database, "file": sheet.name, "run": run})
         return runs
     finally:
         if database != "sqlite":
@@ -201,9 +207,18 @@ def _child(task: dict) -> None:
     booth = Booth.objects.get(slug="bench")
     indexing = _time_search_indexing()
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    profiler = None
+    if task.get("profile"):
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     started, cpu = time.perf_counter(), time.process_time()
     result = run_import(booth=booth, file=task["file"])
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    if profiler is not None:
+        profiler.disable()
+        profiler.dump_stats(task["profile"])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(
         json.dumps(
