@@ -25,6 +25,7 @@ from catalog_import.columns import Col
 from catalog_import.errors import CatalogImportErrorCode as Code
 from catalog_import.errors import Problem, Severity
 from catalog_import.images import ImageSource, ImageTooLarge
+from catalog_import.inserts import insert_rows
 from catalog_import.lookups import ValueSpec
 from catalog_import.models import ImportedImage
 from catalog_import.validation import ProductRow
@@ -444,13 +445,14 @@ class CatalogWriter:
             update_price_ranges([Product(pk=pk) for pk in changes.price_ranges])
 
     def _assign(self, model, owner_field: str, wanted: dict[int, tuple[ValueSpec, ...]]) -> None:
-        model.objects.bulk_create(
+        insert_rows(
+            model,
+            (owner_field, "value_id", "sort_order"),
             (
-                model(**{owner_field: owner_id}, value_id=self._value_ids[spec.key], sort_order=i)
+                (owner_id, self._value_ids[spec.key], i)
                 for owner_id, specs in wanted.items()
                 for i, spec in enumerate(dict.fromkeys(specs))
             ),
-            batch_size=_BATCH,
         )
 
     def _create(self, rows: list[ProductRow]) -> dict[str, _ProductState]:
@@ -459,78 +461,102 @@ class CatalogWriter:
         if not rows:
             return {}
         now = timezone.now()
+        booth_id = self.booth.pk
         product_type_id = self._import_product_type().pk
         channel_id = self.channel.pk
-        # Foreign keys are given as ids: assigning instances costs more than the insert.
-        products = [
-            Product(
-                vendor_id=self.booth.pk,
-                product_type_id=product_type_id,
-                category_id=row.category_id,
-                name=row.name,
-                slug=slug,
-                description=editorjs(row.description),
-                weight_grams=row.weight_grams,
-            )
-            for row, slug in zip(rows, self._unique_slugs(rows), strict=True)
-        ]
-        Product.objects.bulk_create(products, batch_size=_BATCH)
-        variants = [
-            ProductVariant(product_id=product.pk, vendor_id=self.booth.pk, sku=row.sku)
-            for row, product in zip(rows, products, strict=True)
-        ]
-        ProductVariant.objects.bulk_create(variants, batch_size=_BATCH)
-        pairs = list(zip(rows, products, variants, strict=True))
-        Stock.objects.bulk_create(
-            (Stock(variant_id=variant.pk, quantity=row.quantity) for row, _p, variant in pairs),
-            batch_size=_BATCH,
-        )
-        ProductVariantChannelListing.objects.bulk_create(
+        slugs = self._unique_slugs(rows)
+        product_ids = insert_rows(
+            Product,
             (
-                ProductVariantChannelListing(
-                    variant_id=variant.pk, channel_id=channel_id, price_amount=row.price
-                )
-                for row, _p, variant in pairs
+                "vendor_id",
+                "product_type_id",
+                "category_id",
+                "name",
+                "slug",
+                "description",
+                "weight_grams",
             ),
-            batch_size=_BATCH,
+            (
+                (
+                    booth_id,
+                    product_type_id,
+                    row.category_id,
+                    row.name,
+                    slug,
+                    editorjs(row.description),
+                    row.weight_grams,
+                )
+                for row, slug in zip(rows, slugs, strict=True)
+            ),
+            return_ids=True,
+        )
+        variant_ids = insert_rows(
+            ProductVariant,
+            ("product_id", "vendor_id", "sku"),
+            (
+                (product_id, booth_id, row.sku)
+                for row, product_id in zip(rows, product_ids, strict=True)
+            ),
+            return_ids=True,
+        )
+        created = list(zip(rows, product_ids, variant_ids, strict=True))
+        insert_rows(
+            Stock,
+            ("variant_id", "quantity"),
+            ((variant_id, row.quantity) for row, _p, variant_id in created),
+        )
+        insert_rows(
+            ProductVariantChannelListing,
+            ("variant_id", "channel_id", "price_amount"),
+            ((variant_id, channel_id, row.price) for row, _p, variant_id in created),
         )
         # Listed in the channel even when hidden, so that publishing later is one switch and
         # the price range is kept from the start.
-        ProductChannelListing.objects.bulk_create(
+        insert_rows(
+            ProductChannelListing,
             (
-                ProductChannelListing(
-                    product_id=product.pk,
-                    channel_id=channel_id,
-                    is_published=row.publish,
-                    published_at=now if row.publish else None,
-                    available_for_purchase_at=now if row.publish else None,
-                    price_min_amount=row.price,
-                    price_max_amount=row.price,
-                )
-                for row, product, _v in pairs
+                "product_id",
+                "channel_id",
+                "is_published",
+                "published_at",
+                "available_for_purchase_at",
+                "price_min_amount",
+                "price_max_amount",
             ),
-            batch_size=_BATCH,
-        )
-        ProductTranslation.objects.bulk_create(
             (
-                ProductTranslation(
-                    product_id=product.pk,
-                    language_code=ENGLISH,
-                    name=row.name_en,
-                    slug=_slug(row.name_en) or None,
-                    description=editorjs(row.description_en),
+                (
+                    product_id,
+                    channel_id,
+                    row.publish,
+                    now if row.publish else None,
+                    now if row.publish else None,
+                    row.price,
+                    row.price,
                 )
-                for row, product, _v in pairs
+                for row, product_id, _v in created
+            ),
+        )
+        insert_rows(
+            ProductTranslation,
+            ("product_id", "language_code", "name", "slug", "description"),
+            (
+                (
+                    product_id,
+                    ENGLISH,
+                    row.name_en,
+                    _slug(row.name_en) or None,
+                    editorjs(row.description_en),
+                )
+                for row, product_id, _v in created
                 if row.name_en or row.description_en
             ),
-            batch_size=_BATCH,
         )
         self._assign(
             AssignedProductAttributeValue,
             "product_id",
             {
-                product.pk: tuple(spec for spec in row.attributes if not spec.on_variant)
-                for row, product, _v in pairs
+                product_id: tuple(spec for spec in row.attributes if not spec.on_variant)
+                for row, product_id, _v in created
                 if row.attributes
             },
         )
@@ -538,12 +564,15 @@ class CatalogWriter:
             AssignedVariantAttributeValue,
             "variant_id",
             {
-                variant.pk: tuple(spec for spec in row.attributes if spec.on_variant)
-                for row, _p, variant in pairs
+                variant_id: tuple(spec for spec in row.attributes if spec.on_variant)
+                for row, _p, variant_id in created
                 if row.attributes
             },
         )
-        return {row.sku: _ProductState(product.pk, product.slug, {}) for row, product, _v in pairs}
+        return {
+            row.sku: _ProductState(product_id, slug, {})
+            for (row, product_id, _v), slug in zip(created, slugs, strict=True)
+        }
 
     def _import_product_type(self) -> ProductType:
         if self._product_type is None:

@@ -12,6 +12,7 @@ from marketplace.catalog.models import (
 )
 from marketplace.core.permissions import NotAllowed
 from tests import factories
+from tests.catalog_import.conftest import EN_HEADERS
 from vendors.models import BoothMember
 
 HONEY = ["MO-1", "Mật ong rừng", "Mật ong", "125.000 ₫", "10", "có"]
@@ -117,6 +118,35 @@ def test_products_of_the_same_name_get_their_own_address(booth, honey, import_ro
     import_rows(booth, [HONEY, ["MO-2", "Mật ong rừng", "Mật ong", "1000", "1", "no"]])
     slugs = sorted(Product.objects.filter(vendor=booth).values_list("slug", flat=True))
     assert slugs == ["mat-ong-rung-mo-1", "mat-ong-rung-mo-2"]
+
+
+def test_products_added_in_the_portal_after_an_import_get_their_own_ids(
+    booth, honey, coffee, import_rows
+):
+    import_rows(booth, [HONEY, COFFEE])
+
+    added = factories.product("Trà Shan tuyết", vendor=booth)
+
+    assert booth.products.count() == 3
+    assert added.pk not in {variant(booth, "MO-1").product_id, variant(booth, "CF-1").product_id}
+
+
+def test_new_rows_cost_the_same_queries_however_many_there_are(booth, honey, coffee, write_sheet):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from catalog_import.services import run_import
+
+    def queries(rows) -> int:
+        sheet = write_sheet([EN_HEADERS, *rows], f"products-{len(rows)}.csv")
+        with CaptureQueriesContext(connection) as captured:
+            run_import(booth=factories.booth(), file=sheet)
+        return len(captured)
+
+    queries([PEPPER])  # the first import also creates the product type of imported products
+    few = [HONEY, COFFEE]
+    many = [[f"SP-{i}", f"Sản phẩm {i}", "Mật ong", "1000", "1", "có"] for i in range(40)]
+    assert queries(few) == queries(many)
 
 
 # --- all or nothing ----------------------------------------------------------------------------
