@@ -3,12 +3,18 @@
 `bulk_create` builds a model instance for every row and prepares every field of every row
 through the model's fields; for the tens of thousands of rows of an import, that bookkeeping
 costs more than the database's own work. `insert_rows` takes plain tuples of the fields that vary
-from row to row and works out every other column once per call (its default, or the time for
-`auto_now` and `auto_now_add`). PostgreSQL receives the rows through COPY, other databases as
-INSERTs of many rows each. Like `bulk_create`, it calls no `save()` and sends no signals.
+from row to row and works out every other column once per call, from its default (or the time,
+for `auto_now` and `auto_now_add`).
+
+Every row goes in through an INSERT statement on the connection, so that the connection's execute
+wrappers see each write (the GraphQL cache notices changes of public data that way; COPY would
+pass them by). PostgreSQL receives a batch as one JSON document, which psycopg sends as it is,
+where many parameters or arrays would cost it more to quote than the server takes to insert;
+other databases receive an INSERT of many rows.
 """
 
-from collections.abc import Iterable, Sequence
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
@@ -16,10 +22,12 @@ from django.db.models import NOT_PROVIDED, Model
 from django.utils import timezone
 
 _BATCH = 1000
-# Fields whose Python values (str, int, bool, float, None) the database drivers take as they are:
-# preparing them through the field would only repeat checks that validation has made.
+# Fields whose Python values (str, int, bool, float, None) the database drivers take as they are,
+# and JSON too: preparing them through the field would only repeat the import's own checks.
 _PLAIN_FIELDS = frozenset(
     {
+        models.AutoField,
+        models.BigAutoField,
         models.BigIntegerField,
         models.BooleanField,
         models.CharField,
@@ -29,12 +37,12 @@ _PLAIN_FIELDS = frozenset(
         models.PositiveIntegerField,
         models.PositiveSmallIntegerField,
         models.SlugField,
+        models.SmallAutoField,
         models.SmallIntegerField,
         models.TextField,
     }
 )
 _NOTHING = object()
-_PLAIN_KEYS = frozenset({models.AutoField, models.BigAutoField, models.SmallAutoField})
 
 
 def insert_rows(
@@ -48,120 +56,139 @@ def insert_rows(
     other field gets its default. Answers the new primary keys in the order of `rows` when
     `return_ids`, else an empty list.
 
-    Foreign keys are given by their column (`product_id`), as ids.
+    Foreign keys are given by their column (`product_id`), as ids. Fields other than numbers,
+    texts, yes/no, JSON and dates must be prepared by the caller; a field whose default is
+    computed anew for each row (`default=uuid4`) must be given.
     """
     # The connection itself rather than the `django.db.connection` proxy, which looks it up
-    # again on every use: fields preparing thousands of values use it as often.
+    # again on every use: preparing thousands of values uses it as often.
     connection = connections[DEFAULT_DB_ALIAS]
     meta = model._meta
     given = [meta.get_field(name) for name in fields]
-    constants, per_row = _other_columns(connection, model, set(given))
-    columns = [*given, *(field for field, _value in constants), *per_row]
-    constant_values = tuple(value for _field, value in constants)
-    to_prepare = [(index, field) for index, field in enumerate(given) if not _is_plain(field)]
-    # The last value each field prepared, and what it became: dates and times repeat.
-    last: dict[int, tuple] = {index: (_NOTHING, None) for index, _field in to_prepare}
-
-    def values(row: Sequence) -> tuple:
-        if to_prepare:
-            row = list(row)
-            for index, field in to_prepare:
-                value = row[index]
-                seen, done = last[index]
-                if seen is not value:
-                    done = field.get_db_prep_save(value, connection)
-                    last[index] = (value, done)
-                row[index] = done
-        if per_row:
-            fresh = (field.get_db_prep_save(field.get_default(), connection) for field in per_row)
-            return (*row, *constant_values, *fresh)
-        return (*row, *constant_values)
-
-    rows = map(values, rows)
-    if connection.vendor == "postgresql":
-        return _copy(connection, meta, columns, rows, return_ids=return_ids)
-    return _insert(connection, meta, columns, rows, return_ids=return_ids)
-
-
-def _copy(connection, meta, columns: list, rows: Iterable[tuple], *, return_ids: bool) -> list[int]:
-    """PostgreSQL: COPY, which reads rows as a stream instead of parsing a statement of
-    thousands of parameters; the new keys are taken from the table's sequence first."""
-    quote = connection.ops.quote_name
-    names = [quote(field.column) for field in columns]
-    ids: list[int] = []
-    with connection.cursor() as cursor:
-        if return_ids:
-            rows = list(rows)
-            cursor.execute(
-                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
-                [quote(meta.db_table), meta.pk.column, len(rows)],
-            )
-            ids = [pk for (pk,) in cursor.fetchall()]
-            names.insert(0, quote(meta.pk.column))
-            rows = ((pk, *row) for pk, row in zip(ids, rows, strict=True))
-        statement = f"COPY {quote(meta.db_table)} ({', '.join(names)}) FROM STDIN"
-        with cursor.copy(statement) as copy:
-            for row in rows:
-                copy.write_row(row)
-    return ids
-
-
-def _insert(
-    connection, meta, columns: list, rows: Iterable[tuple], *, return_ids: bool
-) -> list[int]:
-    """Other databases: INSERT of as many rows as the database takes parameters."""
-    quote = connection.ops.quote_name
-    # Table and column names come from the model, values are parameters.
-    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
-    placeholders = "({})".format(", ".join(["%s"] * len(columns)))
-    if return_ids and not connection.features.can_return_rows_from_bulk_insert:
-        return _insert_one_by_one(connection, meta, f"{head}VALUES {placeholders}", rows)
-    returning = f" RETURNING {quote(meta.pk.column)}" if return_ids else ""
-    batch_size = _BATCH
-    if connection.features.max_query_params:
-        batch_size = max(1, min(batch_size, connection.features.max_query_params // len(columns)))
-    ids: list[int] = []
+    defaults = _defaults(connection, model, given)
     rows = iter(rows)
+    if connection.vendor == "postgresql":
+        return _insert_json(connection, meta, given, defaults, rows, return_ids=return_ids)
+    return _insert_values(connection, meta, given, defaults, rows, return_ids=return_ids)
+
+
+def _insert_json(
+    connection, meta, given: list, defaults: list[tuple], rows: Iterator, *, return_ids: bool
+) -> list[int]:
+    """PostgreSQL: INSERT ... SELECT from `json_to_recordset`, one JSON document a batch."""
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(field.column) for field in [*given, *(f for f, _v in defaults)])
+    chosen = ", ".join([*(f"r.{quote(field.column)}" for field in given), *["%s"] * len(defaults)])
+    # Types without their length, as `bulk_create` does: a too long text fails on the column
+    # instead of being cut short by the cast.
+    record = ", ".join(
+        f"{quote(field.column)} {field.db_type(connection).split('(')[0]}" for field in given
+    )
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({names}) "  # noqa: S608 (names from the model)
+        f"SELECT {chosen} FROM json_to_recordset(%s) AS r({record})"
+        + (f" RETURNING {quote(meta.pk.column)}" if return_ids else "")
+    )
+    keys = [field.column for field in given]
+    # JSON fields go into the document as they are; dates and times as the database reads them.
+    json_fields = [field for field in given if isinstance(field, models.JSONField)]
+    if any(field.encoder is not None for field in json_fields):
+        raise TypeError("insert_rows sends JSON with the standard encoder only.")
+    prepare = _preparer(connection, [None if f in json_fields else f for f in given])
+    constants = [value for _field, value in defaults]
+    ids: list[int] = []
     with connection.cursor() as cursor:
-        while batch := list(islice(rows, batch_size)):
-            sql = head + "VALUES " + ", ".join([placeholders] * len(batch)) + returning
-            cursor.execute(sql, [value for row in batch for value in row])
+        while batch := list(islice(rows, _BATCH)):
+            document = json.dumps(
+                [dict(zip(keys, prepare(row), strict=True)) for row in batch],
+                ensure_ascii=False,
+                default=str,
+            )
+            cursor.execute(sql, [*constants, document])
             if return_ids:
                 ids += [pk for (pk,) in cursor.fetchall()]
     return ids
 
 
-def _other_columns(connection, model: type[Model], given: set) -> tuple[list[tuple], list]:
-    """The columns the caller leaves out: (field, prepared value) of those that are the same on
-    every row, and the fields whose default is computed anew for each row."""
+def _insert_values(
+    connection, meta, given: list, defaults: list[tuple], rows: Iterator, *, return_ids: bool
+) -> list[int]:
+    """Other databases: INSERT of as many rows as the database takes parameters."""
+    quote = connection.ops.quote_name
+    columns = [*given, *(field for field, _value in defaults)]
+    head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
+    placeholders = "({})".format(", ".join(["%s"] * len(columns)))
+    prepare = _preparer(connection, given)
+    constants = tuple(value for _field, value in defaults)
+    ids: list[int] = []
+    if return_ids and not connection.features.can_return_rows_from_bulk_insert:
+        # Databases that cannot answer the keys of a multi-row INSERT (SQLite before 3.35).
+        with connection.cursor() as cursor:
+            for row in rows:
+                cursor.execute(f"{head}VALUES {placeholders}", (*prepare(row), *constants))
+                ids.append(connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column))
+        return ids
+    returning = f" RETURNING {quote(meta.pk.column)}" if return_ids else ""
+    batch_size = _BATCH
+    if connection.features.max_query_params:
+        batch_size = max(1, min(batch_size, connection.features.max_query_params // len(columns)))
+    with connection.cursor() as cursor:
+        while batch := list(islice(rows, batch_size)):
+            sql = head + "VALUES " + ", ".join([placeholders] * len(batch)) + returning
+            cursor.execute(sql, [value for row in batch for value in (*prepare(row), *constants)])
+            if return_ids:
+                ids += [pk for (pk,) in cursor.fetchall()]
+    return ids
+
+
+def _defaults(connection, model: type[Model], given: list) -> list[tuple]:
+    """(field, prepared value) of each column the caller leaves out."""
     now = timezone.now()
-    constants, per_row = [], []
     meta = model._meta
+    defaults = []
     for field in meta.concrete_fields:
         if field in given or field is meta.auto_field or field.generated:
             continue
         if field.db_default is not NOT_PROVIDED:
             continue  # the database fills it in
         if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
-            constants.append((field, field.get_db_prep_save(now, connection)))
+            value = now
         elif field.has_default() and callable(field.default):
-            per_row.append(field)
+            raise TypeError(f"insert_rows needs a value of {field} for each row.")
         else:
-            constants.append((field, field.get_db_prep_save(field.get_default(), connection)))
-    return constants, per_row
+            value = field.get_default()
+        defaults.append((field, field.get_db_prep_save(value, connection)))
+    return defaults
 
 
-def _insert_one_by_one(connection, meta, sql: str, rows: Iterable[tuple]) -> list[int]:
-    # Databases that cannot answer the keys of a multi-row INSERT (SQLite before 3.35).
-    ids = []
-    with connection.cursor() as cursor:
-        for row in rows:
-            cursor.execute(sql, row)
-            ids.append(connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column))
-    return ids
+def _preparer(connection, fields: list):
+    """A function turning a row of values of `fields` into what the database takes; None in
+    `fields` for a value to leave as it is."""
+    to_prepare = [
+        (index, field)
+        for index, field in enumerate(fields)
+        if field is not None and not _is_plain(field)
+    ]
+    if not to_prepare:
+        return tuple
+    # The last value each field prepared, and what it became: dates and times repeat.
+    last = {index: (_NOTHING, None) for index, _field in to_prepare}
+
+    def prepare(row: Sequence) -> list:
+        row = list(row)
+        for index, field in to_prepare:
+            value = row[index]
+            seen, done = last[index]
+            if seen is not value:
+                done = field.get_db_prep_save(value, connection)
+                last[index] = (value, done)
+            row[index] = done
+        return row
+
+    return prepare
 
 
 def _is_plain(field) -> bool:
     if field.is_relation:
-        return type(field.target_field) in _PLAIN_KEYS | _PLAIN_FIELDS
+        field = field.target_field
     return type(field) in _PLAIN_FIELDS
