@@ -1,5 +1,5 @@
-"""Reading import sheets row by row, from XLSX (openpyxl read-only) or CSV, without loading the
-whole file: an import of 100,000 rows holds one row at a time.
+"""Reading import sheets row by row, from XLSX (see `catalog_import.xlsx`) or CSV, without loading
+the whole file: an import of 100,000 rows holds one row at a time.
 
 CSV files may be UTF-8 with or without a byte-order mark, or UTF-16 as Excel writes "Unicode
 text"; the delimiter is a comma, a semicolon (Excel with a Vietnamese locale) or a tab. A sheet can
@@ -19,6 +19,7 @@ from typing import BinaryIO
 
 from django.utils.translation import gettext as _
 
+from catalog_import import xlsx
 from catalog_import.columns import COLUMNS_BY_KEY, REQUIRED_COLUMNS, Col, column_for_header
 from catalog_import.errors import CatalogImportErrorCode as Code
 from catalog_import.errors import ImportRejected
@@ -51,6 +52,7 @@ class Sheet:
     _positions: dict[Col, int] = field(default_factory=dict)
     _header_row: int = 0
     _owns_file: bool = False
+    _workbook: xlsx.Workbook | None = None
 
     def header(self, key: Col, language: str = "vi") -> str:
         """The header as the file wrote it, or the template's label when the column is absent."""
@@ -78,6 +80,9 @@ class Sheet:
             yield SheetRow(number, cells)
 
     def close(self) -> None:
+        if self._workbook is not None:
+            self._workbook.close()
+            self._workbook = None
         if self._owns_file:
             self.file.close()
 
@@ -88,9 +93,13 @@ class Sheet:
         self.close()
 
     def _raw_rows(self) -> Iterator[tuple[int, tuple]]:
-        self.file.seek(0)
         if self.format == XLSX:
-            return _xlsx_rows(self.file)
+            # Opened once for the header and every reading of the rows.
+            if self._workbook is None:
+                self.file.seek(0)
+                self._workbook = _open_workbook(self.file)
+            return _xlsx_rows(self._workbook)
+        self.file.seek(0)
         return _csv_rows(self.file)
 
     def _read_header(self) -> None:
@@ -157,10 +166,14 @@ def open_sheet(
             max_rows=max_rows,
             _owns_file=owns_file,
         )
-        sheet._read_header()
     except BaseException:
         if owns_file:
             file.close()
+        raise
+    try:
+        sheet._read_header()
+    except BaseException:
+        sheet.close()
         raise
     return sheet
 
@@ -232,24 +245,20 @@ def _check_xlsx_package(file: BinaryIO, max_bytes: int) -> None:
         )
 
 
-def _xlsx_rows(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
-    from openpyxl import load_workbook
-
+def _open_workbook(file: BinaryIO) -> xlsx.Workbook:
     try:
-        workbook = load_workbook(file, read_only=True, data_only=True)
+        return xlsx.Workbook(file)
     except Exception as error:  # openpyxl raises many kinds for a damaged package
         raise ImportRejected(
             _("The workbook is damaged and cannot be read."), code=Code.UNREADABLE_FILE
         ) from error
+
+
+def _xlsx_rows(workbook: xlsx.Workbook) -> Iterator[tuple[int, tuple]]:
     try:
-        if not workbook.worksheets:
-            raise ImportRejected(_("The workbook has no sheet."), code=Code.MISSING_COLUMN)
-        worksheet = workbook.worksheets[0]
-        # Some programs write a wrong size into the file; read every row that is there.
-        worksheet.reset_dimensions()
-        yield from enumerate(worksheet.iter_rows(values_only=True), start=1)
-    finally:
-        workbook.close()
+        yield from workbook.rows()
+    except xlsx.NoWorksheet:
+        raise ImportRejected(_("The workbook has no sheet."), code=Code.MISSING_COLUMN) from None
 
 
 def _csv_rows(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
