@@ -113,7 +113,8 @@ def _insert_json(
 def _insert_values(
     connection, meta, given: list, defaults: list[tuple], rows: Iterator, *, return_ids: bool
 ) -> list[int]:
-    """Other databases: INSERT of as many rows as the database takes parameters."""
+    """Other databases: the rows of a batch given to one INSERT, or when their keys are wanted,
+    an INSERT of as many rows as the database takes parameters."""
     quote = connection.ops.quote_name
     columns = [*given, *(field for field, _value in defaults)]
     head = f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in columns)}) "
@@ -121,22 +122,26 @@ def _insert_values(
     prepare = _preparer(connection, given)
     constants = tuple(value for _field, value in defaults)
     ids: list[int] = []
-    if return_ids and not connection.features.can_return_rows_from_bulk_insert:
-        # Databases that cannot answer the keys of a multi-row INSERT (SQLite before 3.35).
-        with connection.cursor() as cursor:
+    with connection.cursor() as cursor:
+        if not return_ids:
+            # One statement that the driver runs for each row: parsed once, and one write.
+            while batch := list(islice(rows, _BATCH)):
+                cursor.executemany(
+                    f"{head}VALUES {placeholders}", [(*prepare(row), *constants) for row in batch]
+                )
+        elif not connection.features.can_return_rows_from_bulk_insert:
+            # Databases that cannot answer the keys of a multi-row INSERT (SQLite before 3.35).
             for row in rows:
                 cursor.execute(f"{head}VALUES {placeholders}", (*prepare(row), *constants))
                 ids.append(connection.ops.last_insert_id(cursor, meta.db_table, meta.pk.column))
-        return ids
-    returning = f" RETURNING {quote(meta.pk.column)}" if return_ids else ""
-    batch_size = _BATCH
-    if connection.features.max_query_params:
-        batch_size = max(1, min(batch_size, connection.features.max_query_params // len(columns)))
-    with connection.cursor() as cursor:
-        while batch := list(islice(rows, batch_size)):
-            sql = head + "VALUES " + ", ".join([placeholders] * len(batch)) + returning
-            cursor.execute(sql, [value for row in batch for value in (*prepare(row), *constants)])
-            if return_ids:
+        else:
+            batch_size = _BATCH
+            if connection.features.max_query_params:
+                batch_size = min(batch_size, connection.features.max_query_params // len(columns))
+            returning = f" RETURNING {quote(meta.pk.column)}"
+            while batch := list(islice(rows, max(1, batch_size))):
+                sql = head + "VALUES " + ", ".join([placeholders] * len(batch)) + returning
+                cursor.execute(sql, [v for row in batch for v in (*prepare(row), *constants)])
                 ids += [pk for (pk,) in cursor.fetchall()]
     return ids
 
