@@ -47,6 +47,9 @@ def text(value: object, *, multiline: bool = False) -> str:
     if isinstance(value, datetime.datetime | datetime.date):
         value = value.isoformat()
     result = unicodedata.normalize("NFC", str(value))
+    if result.isprintable() and "  " not in result:
+        # Most cells: no control character, line break, tab or run of spaces to clean.
+        return result.strip()
     if multiline:
         result = result.replace("\r\n", "\n").replace("\r", "\n")
         result = _CONTROL.sub("", result)

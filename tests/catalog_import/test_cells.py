@@ -98,3 +98,19 @@ def test_text_is_composed_and_trimmed():
     decomposed = "Me\u0302\u0323t  ong "
     assert cells.text(decomposed) == "Mệt ong"
     assert cells.text(1001.0) == "1001"
+
+
+@pytest.mark.parametrize(
+    ("written", "single_line", "multiline"),
+    [
+        ("  Mật ong rừng ", "Mật ong rừng", "Mật ong rừng"),
+        ("Mật  ong\trừng", "Mật ong rừng", "Mật  ong\trừng"),
+        ("Mật\u00a0ong", "Mật ong", "Mật\u00a0ong"),
+        ("Mật\x00 ong\x7f", "Mật ong", "Mật ong"),
+        ("Đoạn một.  \r\n\r\n\r\nĐoạn hai. ", "Đoạn một. Đoạn hai.", "Đoạn một.\n\nĐoạn hai."),
+        ("\u2003Trà\u3000Shan\u2028", "Trà Shan", "Trà\u3000Shan"),
+    ],
+)
+def test_text_collapses_spaces_on_one_line_and_keeps_paragraphs(written, single_line, multiline):
+    assert cells.text(written) == single_line
+    assert cells.text(written, multiline=True) == multiline
