@@ -2,6 +2,7 @@
 ways people write them in Vietnamese and English sheets."""
 
 import datetime
+import functools
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -120,12 +121,21 @@ def yes_no(value: object, *, empty: bool | None = None) -> bool | None:
         return value
     if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
-    folded = fold_vietnamese(str(value))
+    answer = _answer(str(value))
+    if answer is None:
+        raise CellError(_("Write yes or no (có or không)."))
+    return answer
+
+
+@functools.lru_cache(maxsize=256)
+def _answer(written: str) -> bool | None:
+    # A sheet writes yes and no the same few ways on every row: fold each way once.
+    folded = fold_vietnamese(written)
     if folded in YES:
         return True
     if folded in NO:
         return False
-    raise CellError(_("Write yes or no (có or không)."))
+    return None
 
 
 def decimal_number(raw: str) -> Decimal | None:
