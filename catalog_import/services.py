@@ -6,9 +6,10 @@
 (or leaves it for `marketplace import-catalog-worker`); `run_import_job` runs one.
 """
 
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import ExitStack, nullcontext
+from contextlib import ExitStack, contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -115,6 +116,7 @@ def run_import(
     language = translation.get_language() or settings.LANGUAGE_CODE
     result = ImportResult(dry_run=dry_run)
     with ExitStack() as stack:
+        stack.enter_context(_older_objects_left_out_of_garbage_collection())
         sheet = stack.enter_context(
             open_sheet(file, name=file_name, max_bytes=max_file_bytes(), max_rows=max_rows())
         )
@@ -165,6 +167,26 @@ def run_import(
         result.updated = writer.counts.updated
         result.unchanged = writer.counts.unchanged
     return result
+
+
+@contextmanager
+def _older_objects_left_out_of_garbage_collection() -> Iterator[None]:
+    """While an import runs, the objects that existed before it (Django's, the API schema's,
+    the translations') are left out of Python's full garbage collections (`gc.freeze`).
+
+    An import allocates millions of objects, which sets off a full collection every thousand rows
+    or so, and each walks every object of the process: those collections took a third of a
+    10,000-row import, mostly walking objects older than it. When objects are already frozen
+    (a pre-forking server does so), nothing is done, so as not to thaw them at the end.
+    """
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 @dataclass

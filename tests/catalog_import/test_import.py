@@ -168,6 +168,22 @@ def test_the_storefront_cache_notices_new_products(booth, honey, coffee, import_
     assert current_version() != before
 
 
+def test_an_import_leaves_the_garbage_collector_as_it_found_it(booth, honey, import_rows):
+    import gc
+
+    thawed = gc.get_freeze_count()
+    import_rows(booth, [HONEY])
+    assert gc.get_freeze_count() == thawed
+
+    gc.freeze()  # as a pre-forking server does
+    try:
+        frozen = gc.get_freeze_count()
+        import_rows(booth, [COFFEE])
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+
+
 # --- all or nothing ----------------------------------------------------------------------------
 
 
