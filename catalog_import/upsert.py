@@ -1,10 +1,11 @@
 """Writing validated rows to the catalog, a chunk at a time, by SKU within one booth.
 
 Each chunk costs a fixed number of queries whatever its size: the stored state of its SKUs is read
-in a few queries, compared field by field with the rows, and only what differs is written with
-`bulk_create` / `bulk_update`. A row equal to what is stored writes nothing, so importing the same
-file twice reports everything unchanged the second time. Products of other booths are never read:
-every lookup is filtered by the booth.
+in a few queries, compared field by field with the rows, and only what differs is written:
+`bulk_update` / `bulk_create` for products that exist, `insert_rows` (catalog_import.inserts)
+for new ones, which are most rows of a first import. A row equal to what is stored writes
+nothing, so importing the same file twice reports everything unchanged the second time. Products
+of other booths are never read: every lookup is filtered by the booth.
 
 A row is one product with one variant. Products that already have several variants (made in the
 portal) are updated through the SKUs of their variants; validation makes sure the rows of such a
