@@ -6,6 +6,7 @@ import datetime
 import io
 import zipfile
 
+import pytest
 from openpyxl import Workbook as OpenpyxlWorkbook
 from openpyxl import load_workbook
 
@@ -96,6 +97,7 @@ def openpyxls(data: bytes) -> dict[int, tuple]:
         book.close()
 
 
+@pytest.mark.filterwarnings("ignore:Cell None is marked as a date")  # openpyxl, on 99999999
 def test_every_kind_of_cell_reads_as_openpyxl_reads_it():
     data = workbook_bytes()
 
