@@ -7,6 +7,10 @@ product grid shows (name, slug, thumbnail, price range, category, booth, next-pa
 SearchProducts also counts the results, as the storefront's search page does.
 
     .venv/bin/python bench/catalog.py [--products 5000] [--requests 300] [--database-url URL]
+                                      [--no-cache]
+
+By default the server answers repeated anonymous queries from its cache of public answers, as
+in production; --no-cache (GRAPHQL_CACHE_SECONDS=0) measures executing every request.
 
 Without --database-url the embedded SQLite is used. With a PostgreSQL URL, the database must be
 empty (for example: createdb -h 127.0.0.1 -U postgres bench_catalog).
@@ -146,6 +150,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--database-url")
+    parser.add_argument("--no-cache", action="store_true", help="execute every request")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="bench-catalog-") as folder:
@@ -159,6 +164,8 @@ def main() -> None:
         }
         if args.database_url:
             env["DATABASE_URL"] = args.database_url
+        if args.no_cache:
+            env["GRAPHQL_CACHE_SECONDS"] = "0"
         started = time.perf_counter()
         run(env, "migrate", "--noinput", "-v", "0")
         run(env, "collectstatic", "--noinput", "-v", "0")
@@ -176,7 +183,8 @@ def main() -> None:
         try:
             wait_until_up(port)
             database = "PostgreSQL" if args.database_url else "SQLite"
-            print(f"server: gunicorn, {args.workers} workers, {database}")
+            answers = "every request executed" if args.no_cache else "answer cache on"
+            print(f"server: gunicorn, {args.workers} workers, {database}, {answers}")
             for name, query, variables in (
                 ("product list (20)", PRODUCT_LIST, {"channel": "default-channel"}),
                 ("SearchProducts", SEARCH, {"channel": "default-channel", "search": "mat ong"}),

@@ -210,17 +210,29 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "15"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 GRAPHQL_MAX_QUERY_LENGTH = int(os.environ.get("GRAPHQL_MAX_QUERY_LENGTH", "30000"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "50"))
+# Anonymous catalog queries (products, categories, booths, pages...) are answered from a cache
+# for at most this many seconds; any change to public data or a publication date passing makes
+# the cached answers void at once (marketplace/graphql/core/cache.py). 0 turns the cache off.
+GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "300"))
 GRAPHENE = {"SCHEMA": "marketplace.graphql.schema.schema", "ATOMIC_MUTATIONS": True}
 
 # --- Accounts: caches, tokens, rate limits ------------------------------------------------
 # Rate limits count in the cache: one process needs nothing more, several processes (gunicorn
 # workers, several machines) need a shared cache, e.g.
 # CACHE_BACKEND=django.core.cache.backends.redis.RedisCache CACHE_LOCATION=redis://127.0.0.1:6379
+_CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache")
 CACHES = {
     "default": {
-        "BACKEND": os.environ.get("CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "BACKEND": _CACHE_BACKEND,
         "LOCATION": os.environ.get("CACHE_LOCATION", "marketplace"),
-    }
+    },
+    # Cached API answers, apart from the rate-limit counters so they can never push those out.
+    "graphql": {
+        "BACKEND": _CACHE_BACKEND,
+        "LOCATION": os.environ.get("CACHE_LOCATION", "marketplace-graphql"),
+        "KEY_PREFIX": "graphql",
+        **({"OPTIONS": {"MAX_ENTRIES": 2000}} if _CACHE_BACKEND.endswith("LocMemCache") else {}),
+    },
 }
 # Access and refresh tokens are JWTs signed with HS256 by a key derived from JWT_SECRET_KEY
 # (SECRET_KEY when unset); setting it apart lets the signing key change without SECRET_KEY.

@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 import pytest
 from django.conf import settings
+from django.core.cache import caches
 from django.test import Client, override_settings
 
 from marketplace.channels.models import Channel
@@ -33,6 +34,21 @@ def _test_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
     ):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_answer_cache() -> Iterator[None]:
+    """Each test starts with no cached API answers: a database rolled back between tests may
+    meet a version token again with other contents."""
+    caches["graphql"].clear()
+    yield
+    caches["graphql"].clear()
+
+
+@pytest.fixture
+def no_answer_cache(settings) -> None:
+    """For tests that count the SQL queries of executing a request: every request executes."""
+    settings.GRAPHQL_CACHE_SECONDS = 0
 
 
 class GraphQLResponse(NamedTuple):

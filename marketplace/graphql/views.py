@@ -18,6 +18,7 @@ from graphql import ExecutionResult, GraphQLError, execute, get_operation_ast, p
 from graphql.language import OperationType
 
 from marketplace.core.errors import DomainError
+from marketplace.graphql.core import cache as public_cache
 from marketplace.graphql.core.validation import query_limit_errors
 
 logger = logging.getLogger("marketplace.graphql")
@@ -85,6 +86,41 @@ class MarketplaceGraphQLView(GraphQLView):
             return parse_multipart_request(request)
         return super().parse_body(request)
 
+    def get_response(self, request, data, show_graphiql=False):
+        """Anonymous catalog queries are answered from the cache while the public data stays as
+        it was (core/cache.py); everything else is executed."""
+        key = None if show_graphiql else self._answer_key(request, data)
+        if key is not None:
+            body = public_cache.kept_answer(key)
+            if body is not None:
+                return body, 200
+        body, status = super().get_response(request, data, show_graphiql)
+        if key is not None and status == 200 and getattr(request, "_answer_is_public", False):
+            public_cache.keep_answer(key, request._answer_version, body)
+        return body, status
+
+    def _answer_key(self, request, data) -> str | None:
+        if not settings.GRAPHQL_CACHE_SECONDS or not public_cache.is_anonymous(request):
+            return None
+        try:
+            query, variables, operation_name, _id = self.get_graphql_params(request, data)
+        except HttpError:
+            return None
+        if not query or len(query) > settings.GRAPHQL_MAX_QUERY_LENGTH:
+            return None
+        if variables is not None and not isinstance(variables, dict):
+            return None
+        document, errors = _parse_and_validate(self.schema.graphql_schema, query)
+        if errors:
+            return None
+        operation = get_operation_ast(document, operation_name)
+        if operation is None or not public_cache.is_public_query(operation):
+            return None
+        request._answer_version = public_cache.current_version()
+        return public_cache.answer_key(
+            request, request._answer_version, query, variables, operation_name
+        )
+
     def execute_graphql_request(
         self, request, data, query, variables, operation_name, show_graphiql=False
     ):
@@ -125,7 +161,9 @@ class MarketplaceGraphQLView(GraphQLView):
                 if result.errors:
                     transaction.set_rollback(True)
                 return result
-        return execute(schema, document, **options)
+        result = execute(schema, document, **options)
+        request._answer_is_public = not result.errors
+        return result
 
     @staticmethod
     def format_error(error):

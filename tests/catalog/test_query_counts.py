@@ -11,7 +11,7 @@ from marketplace.content import services as content
 from tests import factories
 from tests.catalog.helpers import attribute_value, collection
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_answer_cache")]
 
 
 def queries_for(graphql_client, query: str, variables: dict | None = None) -> int:

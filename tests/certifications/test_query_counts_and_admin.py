@@ -9,7 +9,7 @@ from marketplace.certifications.models import Certification, CertificationStatus
 from tests import factories
 from tests.certifications.builders import certificate, member, staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("no_answer_cache")]
 
 LIST_WITH_BADGES = """
 query Grid($first: Int!) {

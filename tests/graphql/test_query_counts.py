@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from marketplace.catalog import services
 from tests import factories
 
+pytestmark = pytest.mark.usefixtures("no_answer_cache")
+
 PRODUCT_LIST = """
 query ProductGrid($first: Int!, $channel: String!) {
   products(first: $first, channel: $channel) {

@@ -21,6 +21,8 @@ from tests.checkout.shop import (
     variant_id,
 )
 
+pytestmark = pytest.mark.usefixtures("no_answer_cache")
+
 MY_ORDERS = """
 query Mine($lang: LanguageCodeEnum!) {
   me {
