@@ -15,6 +15,7 @@ match.
   word; a term in the name counts more.
 """
 
+import json
 from collections.abc import Iterable
 
 from django.db import connection
@@ -34,54 +35,65 @@ from django.db.models.functions import Cast
 from marketplace.certifications.selectors import products_with_certificate_term
 from marketplace.core.text import search_terms
 from marketplace.search.backends.base import SearchBackend
-from marketplace.search.documents import (
-    product_search_texts,
-    product_sort_name,
-    search_document_prefetches,
-)
+from marketplace.search.documents import product_search_texts
 
 SQLITE_FTS_TABLE = "catalog_product_fts"
 
 
 class DatabaseSearchBackend(SearchBackend):
-    # Products loaded and written per round trip: bounded memory for catalogs of any size.
+    # Products read and written per round trip: bounded memory for catalogs of any size.
     CHUNK = 1000
 
     def index_products(self, products: Iterable) -> None:
         ids = [product.pk for product in products]
         for start in range(0, len(ids), self.CHUNK):
-            self._index_chunk(ids[start : start + self.CHUNK])
+            texts = list(product_search_texts(ids[start : start + self.CHUNK]))
+            if connection.vendor == "postgresql":
+                self._write_postgresql(texts)
+            else:
+                self._write_portable(texts)
 
-    def _index_chunk(self, ids: list[int]) -> None:
-        from marketplace.catalog.models import Product
-
-        rows = (
-            Product.objects.filter(pk__in=ids)
-            .select_related("category", "vendor")
-            .prefetch_related(*search_document_prefetches())
+    def _write_postgresql(self, texts: list[tuple[int, str, str, str]]) -> None:
+        # One statement per chunk: a statement per product cost a round trip each. Rows whose
+        # texts did not change are left alone, which spares rewriting them with their stored
+        # vector and GIN entries when an import sends an unchanged catalog again.
+        rows = json.dumps(
+            [
+                {"id": pk, "search_name": name, "search_document": document, "sort_name": sort}
+                for pk, name, document, sort in texts
+            ]
         )
-        texts = [
-            (*product_search_texts(product), product_sort_name(product), product.pk)
-            for product in rows
-        ]
-        # One prepared UPDATE run for every row: far cheaper than bulk_update's CASE per column.
-        table = connection.ops.quote_name(Product._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE catalog_product AS product SET search_name = x.search_name, "
+                "search_document = x.search_document, sort_name = x.sort_name "
+                "FROM json_to_recordset(%s) AS x("
+                "id bigint, search_name text, search_document text, sort_name text) "
+                "WHERE product.id = x.id AND ("
+                "product.search_name IS DISTINCT FROM x.search_name "
+                "OR product.search_document IS DISTINCT FROM x.search_document "
+                "OR product.sort_name IS DISTINCT FROM x.sort_name)",
+                (rows,),
+            )
+
+    def _write_portable(self, texts: list[tuple[int, str, str, str]]) -> None:
+        # One prepared UPDATE run for every row: SQLite runs it in process, with no round trips.
         with connection.cursor() as cursor:
             cursor.executemany(
-                f"UPDATE {table} SET search_name = %s, search_document = %s, sort_name = %s "  # noqa: S608
-                "WHERE id = %s",
-                texts,
+                "UPDATE catalog_product SET search_name = %s, search_document = %s, "
+                "sort_name = %s WHERE id = %s",
+                [(name, document, sort, pk) for pk, name, document, sort in texts],
             )
             if connection.vendor == "sqlite":
                 # The FTS5 table (search/migrations/0003) follows the stored texts.
                 cursor.executemany(
                     f"DELETE FROM {SQLITE_FTS_TABLE} WHERE rowid = %s",  # noqa: S608
-                    [(pk,) for *_texts, pk in texts],
+                    [(pk,) for pk, *_texts in texts],
                 )
                 cursor.executemany(
                     f"INSERT INTO {SQLITE_FTS_TABLE} (rowid, search_name, search_document) "  # noqa: S608
                     "VALUES (%s, %s, %s)",
-                    [(pk, name, document) for name, document, _sort, pk in texts],
+                    [(pk, name, document) for pk, name, document, _sort in texts],
                 )
 
     def search_products(self, queryset: QuerySet, query: str) -> QuerySet:
