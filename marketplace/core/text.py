@@ -1,5 +1,6 @@
 """Vietnamese text folding for search: "Mật ong Đắk Lắk" -> "mat ong dak lak"."""
 
+import re
 import unicodedata
 
 # Letters that Unicode does not decompose into a base letter and a combining mark.
@@ -80,7 +81,36 @@ def vietnamese_sort_key(text: str) -> tuple:
 def vietnamese_collation_key(text: str) -> str:
     """The same order as `vietnamese_sort_key`, as a string that sorts byte by byte: the
     database orders by it (stored beside the name) with its binary collation."""
-    return "".join(f"{letter}{rank}" for letter, rank in _alphabet_letters(text))
+    # Each letter becomes itself and rank 0 ("đ" is "d1"), letter marks stay and other marks go,
+    # all in C; then each run of letter marks turns the rank before it into its last mark's.
+    keyed = unicodedata.normalize("NFD", text.lower()).translate(_COLLATION_TABLE)
+    return _MARKED_RANK.sub(_marked_rank, keyed)
+
+
+def _collation_character(char: str) -> str:
+    if char == "đ":
+        return "d1"
+    if char in _LETTER_MARKS:
+        return char
+    return "" if unicodedata.combining(char) else f"{char}0"
+
+
+class _CollationTable(dict):
+    """`str.translate` table from each character to `_collation_character`, filled as met."""
+
+    def __missing__(self, code_point: int) -> str:
+        keyed = self[code_point] = _collation_character(chr(code_point))
+        return keyed
+
+
+_COLLATION_TABLE = _CollationTable()
+# A letter's rank digit (absent before the first letter) and the letter marks that follow it.
+_MARKED_RANK = re.compile("[01]?[" + "".join(_LETTER_MARKS) + "]+")
+
+
+def _marked_rank(match: re.Match) -> str:
+    marks = match[0]
+    return str(_LETTER_MARKS[marks[-1]]) if marks[0] in "01" else ""
 
 
 def slug_from(text: str) -> str:

@@ -5,7 +5,12 @@ import unicodedata
 
 import pytest
 
-from marketplace.core.text import fold_vietnamese, search_terms
+from marketplace.core.text import (
+    _alphabet_letters,
+    fold_vietnamese,
+    search_terms,
+    vietnamese_collation_key,
+)
 
 SPECIAL_LETTERS = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "ø": "o", "ł": "l", "ß": "ss"})
 LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂBCDĐEÊGHIKLMNOÔƠPQRSTUƯVXY"
@@ -74,3 +79,25 @@ def test_folding_matches_the_definition_for_any_character():
 
 def test_search_terms_are_folded_once_each_in_order():
     assert search_terms("Mật ong MẬT ONG rừng") == ["mat", "ong", "rung"]
+
+
+def test_collation_key_spells_out_the_alphabet_letters_on_random_text():
+    rng = random.Random(31)
+    for _ in range(3000):
+        text = random_text(rng)
+        letters = "".join(f"{letter}{rank}" for letter, rank in _alphabet_letters(text))
+        assert vietnamese_collation_key(text) == letters, repr(text)
+
+
+def test_collation_key_orders_vietnamese_letters():
+    names = ["Đu đủ", "Dưa", "Ăn", "Ân", "An", "Ớt", "Ông", "Ô mai"]
+    assert sorted(names, key=vietnamese_collation_key) == [
+        "An",
+        "Ăn",
+        "Ân",
+        "Dưa",
+        "Đu đủ",
+        "Ô mai",
+        "Ông",
+        "Ớt",
+    ]
