@@ -32,6 +32,7 @@ from catalog_import.upsert import CatalogWriter
 from catalog_import.validation import ProductRow, RowValidator
 from marketplace.catalog.models import Product, ProductVariant
 from marketplace.channels.selectors import ChannelNotFound, get_channel
+from marketplace.core.db import ensure_planner_statistics
 from marketplace.core.errors import DomainError
 from marketplace.core.permissions import Action, NotAllowed, authorize, booths_of, can
 from vendors.models import Booth
@@ -163,6 +164,7 @@ def run_import(
                     missing = _products_missing_from(booth, checked.skus)
                     result.deleted = _delete_products(booth, missing, result)
             result.written = True
+            ensure_planner_statistics()
         result.created = writer.counts.created
         result.updated = writer.counts.updated
         result.unchanged = writer.counts.unchanged

@@ -17,3 +17,18 @@ def refresh_planner_statistics(using: str = "default") -> None:
         if connection.vendor == "sqlite":
             cursor.execute("PRAGMA analysis_limit=1000")
         cursor.execute("ANALYZE")
+
+
+def ensure_planner_statistics(using: str = "default") -> None:
+    """Gather statistics on SQLite if the catalog has none yet (a first import into a catalog
+    that was empty when the server started); PostgreSQL's own statistics take care of the rest."""
+    connection = connections[using]
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT name FROM sqlite_master WHERE name = 'sqlite_stat1'")
+        if cursor.fetchone() is not None:
+            cursor.execute("SELECT 1 FROM sqlite_stat1 WHERE tbl = 'catalog_product' LIMIT 1")
+            if cursor.fetchone() is not None:
+                return
+    refresh_planner_statistics(using)
