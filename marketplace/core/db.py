@@ -20,8 +20,9 @@ def refresh_planner_statistics(using: str = "default") -> None:
 
 
 def ensure_planner_statistics(using: str = "default") -> None:
-    """Gather statistics on SQLite if the catalog has none yet (a first import into a catalog
-    that was empty when the server started); PostgreSQL's own statistics take care of the rest."""
+    """Gather statistics on SQLite if the catalog has none yet (at start-up, or after a first
+    import into a catalog that was empty then); PostgreSQL keeps its own up to date, and
+    analysing a large production database at every start would only delay it."""
     connection = connections[using]
     if connection.vendor != "sqlite":
         return

@@ -92,12 +92,14 @@ def cache():
 
 def install() -> None:
     """Watch every database connection for writes to public data (called once at start-up)."""
+    from marketplace.search.backends.database import SQLITE_FTS_TABLE
+
     global _public_tables
     _public_tables = frozenset(
         model._meta.db_table
         for label in PUBLIC_APPS
         for model in apps.get_app_config(label).get_models(include_auto_created=True)
-    ) | {"catalog_product_fts"}
+    ) | {SQLITE_FTS_TABLE}
     connection_created.connect(_watch, dispatch_uid="public-data-writes")
     # Migrations write before the version table may exist; the version moves once they are done.
     pre_migrate.connect(_pause, dispatch_uid="public-data-pause")

@@ -15,7 +15,7 @@ from django.core.wsgi import get_wsgi_application
 from django.db import connections
 from gunicorn.app.base import BaseApplication
 
-from marketplace.core.db import refresh_planner_statistics
+from marketplace.core.db import ensure_planner_statistics
 
 # Query strings may carry tokens or personal data: the access log keeps the path only.
 ACCESS_LOG_FORMAT = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
@@ -69,7 +69,7 @@ class Command(BaseCommand):
             raise CommandError("--workers and --threads must be at least 1.")
         self.check_static_manifest()
         self.check_migrations()
-        refresh_planner_statistics()
+        ensure_planner_statistics()
         # The workers are forked from this process: none of them may inherit its connections.
         connections.close_all()
 
