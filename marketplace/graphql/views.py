@@ -70,6 +70,22 @@ def _parse_and_validate(schema, query: str):
     return document, validate(schema, document)
 
 
+def _prepare(schema, query: str, variables, operation_name):
+    """(document, operation, errors) of a request: a query of bearable length, variables as an
+    object, a valid document and the operation it names."""
+    if len(query) > settings.GRAPHQL_MAX_QUERY_LENGTH:
+        return None, None, [GraphQLError("The query is too long.")]
+    if variables is not None and not isinstance(variables, dict):
+        return None, None, [GraphQLError("Variables must be a JSON object.")]
+    document, errors = _parse_and_validate(schema, query)
+    if errors:
+        return None, None, errors
+    operation = get_operation_ast(document, operation_name)
+    if operation is None:
+        return None, None, [GraphQLError("Unknown or ambiguous operation name.")]
+    return document, operation, []
+
+
 class MarketplaceGraphQLView(GraphQLView):
     def dispatch(self, request, *args, **kwargs):
         # A browser sends the session cookie with any request, even one a foreign site makes it
@@ -106,15 +122,12 @@ class MarketplaceGraphQLView(GraphQLView):
             query, variables, operation_name, _id = self.get_graphql_params(request, data)
         except HttpError:
             return None
-        if not query or len(query) > settings.GRAPHQL_MAX_QUERY_LENGTH:
+        if not query:
             return None
-        if variables is not None and not isinstance(variables, dict):
-            return None
-        document, errors = _parse_and_validate(self.schema.graphql_schema, query)
-        if errors:
-            return None
-        operation = get_operation_ast(document, operation_name)
-        if operation is None or not public_cache.is_public_query(operation):
+        _document, operation, errors = _prepare(
+            self.schema.graphql_schema, query, variables, operation_name
+        )
+        if errors or not public_cache.is_public_query(operation):
             return None
         request._answer_version = public_cache.current_version()
         return public_cache.answer_key(
@@ -128,17 +141,10 @@ class MarketplaceGraphQLView(GraphQLView):
             if show_graphiql:
                 return None
             raise HttpError(HttpResponseBadRequest("Must provide query string."))
-        if len(query) > settings.GRAPHQL_MAX_QUERY_LENGTH:
-            return ExecutionResult(errors=[GraphQLError("The query is too long.")])
-        if variables is not None and not isinstance(variables, dict):
-            return ExecutionResult(errors=[GraphQLError("Variables must be a JSON object.")])
         schema = self.schema.graphql_schema
-        document, errors = _parse_and_validate(schema, query)
+        document, operation, errors = _prepare(schema, query, variables, operation_name)
         if errors:
             return ExecutionResult(errors=errors)
-        operation = get_operation_ast(document, operation_name)
-        if operation is None:
-            return ExecutionResult(errors=[GraphQLError("Unknown or ambiguous operation name.")])
         if request.method.lower() == "get" and operation.operation != OperationType.QUERY:
             if show_graphiql:
                 return None
